@@ -1,0 +1,101 @@
+"""Country text as people write it → ISO 3166-1 alpha-2 and the list's spelling.
+
+pycountry knows the English and official names and the codes; the table below
+adds what people in the statement's region actually write: local names,
+demonyms, and capitals that name one country only.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import pycountry
+
+LOCAL_NAMES = {
+    # local names and translations
+    "filipinas": "PH", "pilipinas": "PH", "indonesie": "ID", "indonésie": "ID", "indonesien": "ID",
+    "malasia": "MY", "malaisie": "MY", "tailandia": "TH", "thailande": "TH", "thaïlande": "TH",
+    "ประเทศไทย": "TH", "ไทย": "TH", "india": "IN", "inde": "IN", "sri lanka": "LK", "pakistán": "PK",
+    "australie": "AU", "francia": "FR", "frança": "FR", "franca": "FR", "brasil": "BR", "brésil": "BR",
+    "méxico": "MX", "mexique": "MX", "españa": "ES", "espagne": "ES", "espanha": "ES", "timor leste": "TL",
+    "timor-leste": "TL", "east timor": "TL", "burma": "MM", "vietnam": "VN", "viet nam": "VN",
+    "việt nam": "VN", "kampuchea": "KH", "singapura": "SG", "nihon": "JP", "south korea": "KR",
+    "korea": "KR", "usa": "US", "u.s.a.": "US", "united states of america": "US", "uk": "GB",
+    "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "deutschland": "DE",
+    "alemania": "DE", "allemagne": "DE", "nepal": "NP", "portugal": "PT", "argentine": "AR",
+    "chili": "CL", "pérou": "PE", "perú": "PE", "colombie": "CO", "belgique": "BE", "italia": "IT",
+    "italie": "IT", "pays-bas": "NL", "países bajos": "NL", "laos": "LA", "中国": "CN", "中國": "CN",
+    "malaysia": "MY", "mésico": "MX", "afrique du sud": "ZA", "sudáfrica": "ZA", "suisse": "CH",
+    "belanda": "NL", "jepang": "JP", "jepun": "JP", "amerika serikat": "US", "inggris": "GB",
+    # demonyms
+    "filipino": "PH", "philippine": "PH", "indonesian": "ID", "malaysian": "MY", "thai": "TH",
+    "indian": "IN", "pakistani": "PK", "sri lankan": "LK", "australian": "AU", "french": "FR",
+    "brazilian": "BR", "mexican": "MX", "spanish": "ES", "timorese": "TL", "burmese": "MM",
+    "vietnamese": "VN", "cambodian": "KH", "singaporean": "SG", "japanese": "JP", "korean": "KR",
+    "american": "US", "british": "GB", "german": "DE", "nepali": "NP", "nepalese": "NP",
+    "portuguese": "PT", "argentinian": "AR", "chilean": "CL", "peruvian": "PE", "colombian": "CO",
+    "bangladeshi": "BD", "canadian": "CA",
+    # capitals and large cities that name one country
+    "kuala lumpur": "MY", "jakarta": "ID", "manila": "PH", "quezon city": "PH", "bangkok": "TH",
+    "กรุงเทพ": "TH", "new delhi": "IN", "islamabad": "PK", "lahore": "PK", "karachi": "PK",
+    "colombo": "LK", "canberra": "AU", "sydney": "AU", "melbourne": "AU", "paris": "FR",
+    "dili": "TL", "yangon": "MM", "hanoi": "VN", "phnom penh": "KH", "tokyo": "JP", "seoul": "KR",
+    "kathmandu": "NP", "dhaka": "BD", "lisboa": "PT", "lisbon": "PT", "madrid": "ES",
+    "buenos aires": "AR", "santiago de chile": "CL", "lima": "PE", "bogotá": "CO", "bogota": "CO",
+    "são paulo": "BR", "sao paulo": "BR", "rio de janeiro": "BR", "ciudad de méxico": "MX",
+    "mexico city": "MX", "yogyakarta": "ID", "surabaya": "ID", "bandung": "ID", "penang": "MY",
+    "cebu": "PH", "davao": "PH", "chiang mai": "TH",
+}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).strip().strip(".").lower()
+    return re.sub(r"\s+", " ", text)
+
+
+def display_name(alpha_2: str) -> str:
+    """The list's spelling of a country: pycountry's common name, else its name."""
+    country = pycountry.countries.get(alpha_2=alpha_2)
+    if country is None:
+        return alpha_2
+    return getattr(country, "common_name", None) or country.name
+
+
+@lru_cache(maxsize=4096)
+def lookup_exact(text: str) -> str | None:
+    """Alpha-2 for a text that is one country's name, code-free; None otherwise."""
+    folded = _fold(text)
+    if not folded or len(folded) < 3 and folded not in ("uk",):
+        return None
+    if folded in LOCAL_NAMES:
+        return LOCAL_NAMES[folded]
+    try:
+        return pycountry.countries.lookup(folded).alpha_2
+    except LookupError:
+        pass
+    stripped = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    if stripped != folded and stripped in LOCAL_NAMES:
+        return LOCAL_NAMES[stripped]
+    return None
+
+
+def resolve_country(text: str) -> tuple[str | None, str | None]:
+    """Country as written → (alpha-2, text for the list).
+
+    A plain name in any known language prints as the English common name.
+    A place that is more than a country name (``Papua/Indonesia``) keeps the
+    writer's text, with the country found in one of its parts.
+    """
+    text = (text or "").strip().strip(".;,").strip()
+    if not text:
+        return None, None
+    code = lookup_exact(text)
+    if code:
+        return code, display_name(code)
+    parts = [p for p in re.split(r"\s*[/,;()|–-]\s*|\s+and\s+", text) if p.strip()]
+    codes = {c for c in (lookup_exact(p) for p in parts) if c}
+    if len(codes) == 1:
+        code = codes.pop()
+        return code, text
+    return None, None

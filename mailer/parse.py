@@ -1,0 +1,199 @@
+"""Raw bytes → :class:`ParsedMail`, whatever the client, charset or MIME shape.
+
+Pure: no I/O.  Parsing uses the ``compat32`` policy, which is about seven
+times faster here than ``email.policy.default`` (see ../shared/docs), and
+decodes headers (RFC 2047) and bodies (RFC 2045 transfer encodings, declared
+or guessed charsets) itself.  Nothing here raises on bad input: what could not
+be read is named in ``ParsedMail.defects``.
+"""
+from __future__ import annotations
+
+import email
+import email.header
+import email.utils
+import re
+from email.message import Message
+
+from .model import Address, Attachment, ParsedMail
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WS = re.compile(r"\s+")
+_MSGID = re.compile(r"<[^<>\s]+>")
+# Charsets that are mislabelled so often that their superset is the better reading.
+_SUPERSET = {
+    "us-ascii": "utf-8", "ascii": "utf-8", "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "ks_c_5601-1987": "cp949", "euc-kr": "cp949",
+    "tis-620": "cp874", "iso-8859-11": "cp874", "windows-874": "cp874", "x-mac-roman": "mac_roman",
+    "unicode-1-1-utf-7": "utf-7", "utf8": "utf-8", "x-unknown": "utf-8", "unknown-8bit": "utf-8",
+}
+
+
+def clean_text(value: str) -> str:
+    """One line of plain text: no control characters, no CR/LF, folded white space."""
+    return _WS.sub(" ", _CONTROL.sub(" ", value.replace("\r", " ").replace("\n", " "))).strip()
+
+
+def decode_header_value(value: object) -> str:
+    """RFC 2047 encoded words → one clean line of text; never raises."""
+    if value is None:
+        return ""
+    if isinstance(value, email.header.Header):
+        value = str(value)
+    text = str(value)
+    if "=?" in text:
+        try:
+            text = str(email.header.make_header(email.header.decode_header(text)))
+        except Exception:  # noqa: BLE001 - malformed encoded words stay as written
+            pass
+    return clean_text(text)
+
+
+def _addresses(msg: Message, name: str) -> tuple[Address, ...]:
+    values = [str(v) for v in msg.get_all(name, [])]
+    if not values:
+        return ()
+    out = []
+    try:
+        pairs = email.utils.getaddresses(values)
+    except Exception:  # noqa: BLE001
+        return ()
+    for display, addr in pairs:
+        addr = clean_text(addr).strip("<>").lower()
+        if "@" not in addr:
+            continue
+        out.append(Address(addr, decode_header_value(display).strip('"\' ')))
+    return tuple(out)
+
+
+def decode_bytes(payload: bytes, charset: str | None) -> tuple[str, str | None]:
+    """Bytes of a text part → str; returns (text, defect or None).
+
+    Tries the declared charset (or its common superset), then UTF-8, then a
+    statistical guess, and at worst replaces what cannot be read.
+    """
+    declared = (charset or "").strip().strip('"').lower()
+    tries: list[str] = [_SUPERSET[declared], declared] if declared in _SUPERSET else [declared] if declared else []
+    if declared in ("", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1", "cp1252", "windows-1252"):
+        # utf-8 bytes labelled as a single-byte charset are common; utf-8 decoding of real
+        # single-byte text almost always fails, so trying it first is safe.
+        tries.insert(0, "utf-8")
+    for cs in tries:
+        try:
+            return payload.decode(cs), None
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        from charset_normalizer import from_bytes
+        best = from_bytes(payload).best()
+        if best is not None:
+            return str(best), f"charset {declared or 'undeclared'} did not fit; guessed {best.encoding}"
+    except Exception:  # noqa: BLE001
+        pass
+    return payload.decode("utf-8", "replace"), f"charset {declared or 'undeclared'} did not fit"
+
+
+def html_to_text(html: str) -> str:
+    """HTML body → readable text, through inscriptis (layout-aware, keeps line breaks)."""
+    try:
+        from inscriptis import get_text
+        return get_text(html)
+    except Exception:  # noqa: BLE001 - inscriptis on pathological markup: strip tags instead
+        return re.sub(r"<[^>]+>", " ", html)
+
+
+def _part_text(part: Message, defects: list[str]) -> str:
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception as exc:  # noqa: BLE001
+        defects.append(f"undecodable part: {exc}")
+        return ""
+    if payload is None:
+        payload = part.get_payload()
+        return payload if isinstance(payload, str) else ""
+    text, defect = decode_bytes(payload, part.get_content_charset())
+    if defect:
+        defects.append(defect)
+    return text
+
+
+def _is_attachment(part: Message) -> bool:
+    disposition = str(part.get("content-disposition", "")).lower()
+    return disposition.startswith("attachment") or (
+        part.get_filename() is not None and part.get_content_maintype() != "text")
+
+
+def _body(msg: Message, defects: list[str]) -> tuple[str, list[Attachment]]:
+    plains: list[str] = []
+    htmls: list[str] = []
+    attachments: list[Attachment] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        if _is_attachment(part):
+            payload = part.get_payload(decode=True) or b""
+            attachments.append(Attachment(decode_header_value(part.get_filename() or ""), ctype, len(payload)))
+            continue
+        if ctype == "text/plain":
+            plains.append(_part_text(part, defects))
+        elif ctype == "text/html":
+            htmls.append(_part_text(part, defects))
+        elif part.get_content_maintype() != "text" and part is not msg:
+            payload = part.get_payload(decode=True) or b""
+            attachments.append(Attachment(decode_header_value(part.get_filename() or ""), ctype, len(payload)))
+    plain = "\n".join(p for p in plains if p.strip())
+    if len(plain.strip()) < 20 and htmls:
+        # an empty or placeholder plain part beside HTML ("This is an HTML message")
+        html_text = "\n".join(html_to_text(h) for h in htmls)
+        if len(html_text.strip()) > len(plain.strip()):
+            plain = html_text
+    return plain.replace("\r\n", "\n").replace("\r", "\n"), attachments
+
+
+def parse_message(raw: bytes, *, max_bytes: int | None = None) -> ParsedMail:
+    """Read one raw RFC 5322 message.  Never raises; problems land in ``defects``."""
+    defects: list[str] = []
+    data = raw.lstrip(b"\r\n\t ")
+    oversized = max_bytes is not None and len(data) > max_bytes
+    if oversized:
+        defects.append(f"oversized: {len(data)} bytes (limit {max_bytes})")
+        head, sep, _ = data.partition(b"\r\n\r\n") if b"\r\n\r\n" in data[:200_000] else data.partition(b"\n\n")
+        data = head + (sep or b"\n\n")
+    try:
+        msg = email.message_from_bytes(data)
+    except Exception as exc:  # noqa: BLE001 - email never should, but bytes are untrusted
+        return ParsedMail(message_id="", subject="", sender=None, reply_to=None, to=(), cc=(), date="",
+                          in_reply_to="", references=(), headers={}, text="", content_type="",
+                          defects=(f"unparseable: {exc}",), size=len(raw))
+    headers: dict[str, str] = {}
+    for name, value in msg.items():
+        headers.setdefault(name.lower(), clean_text(str(value)))
+    if not headers:
+        defects.append("no headers")
+    for defect in msg.defects:
+        defects.append(type(defect).__name__)
+    senders = _addresses(msg, "from") or _addresses(msg, "sender")
+    reply_to = _addresses(msg, "reply-to")
+    message_id = (_MSGID.findall(headers.get("message-id", "")) or [""])[0]
+    references = tuple(_MSGID.findall(headers.get("references", "")))
+    in_reply_to = (_MSGID.findall(headers.get("in-reply-to", "")) or [""])[0]
+    text, attachments = ("", []) if oversized else _body(msg, defects)
+    return_path = headers.get("return-path", "")
+    return ParsedMail(
+        message_id=message_id,
+        subject=decode_header_value(msg.get("subject", "")),
+        sender=senders[0] if senders else None,
+        reply_to=reply_to[0] if reply_to else None,
+        to=_addresses(msg, "to"),
+        cc=_addresses(msg, "cc"),
+        date=headers.get("date", ""),
+        in_reply_to=in_reply_to,
+        references=references,
+        headers=headers,
+        text=text,
+        content_type=msg.get_content_type(),
+        attachments=tuple(attachments),
+        defects=tuple(dict.fromkeys(defects)),
+        size=len(raw),
+        envelope_sender_empty=return_path.replace(" ", "") in ("<>", "<<>>"),
+    )
