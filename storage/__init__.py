@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models (``schema``), engine and sessions (``db``), registry operations (``registry``)."""

@@ -1,0 +1,159 @@
+"""Registry operations on a session: store inbound mail, move endorsements through their states, list.
+
+Every function takes the session (one transaction) and ``now``; the caller commits.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from .export import Listing
+from .schema import (AuditEvent, Endorsement, EndorsementState, InboundMessage, MailboxCursor, MessageState,
+                     OutboxMessage, ReviewItem, Signatory, SignatoryStatus)
+
+
+def message_identity(message_id: str, raw: bytes) -> tuple[str, str]:
+    """(identity, content hash): the same Message-ID and bytes are the same message wherever met."""
+    content = hashlib.sha256(raw).hexdigest()
+    return hashlib.sha256(f"{message_id}\0{content}".encode("utf-8", "surrogateescape")).hexdigest(), content
+
+
+def store_inbound(session: Session, *, source_key: str, raw: bytes, message_id: str, now: datetime
+                  ) -> InboundMessage | None:
+    """Insert the raw message unless it was met before (same key, or same identity); None if so."""
+    identity, content = message_identity(message_id, raw)
+    exists = session.scalar(select(InboundMessage.id).where(
+        (InboundMessage.source_key == source_key) | (InboundMessage.identity == identity)))
+    if exists is not None:
+        return None
+    row = InboundMessage(source_key=source_key, identity=identity, message_id=message_id[:998],
+                         content_sha256=content, raw=raw, size=len(raw), received_at=now,
+                         state=MessageState.STORED)
+    try:
+        with session.begin_nested():   # another worker may insert it at the same moment
+            session.add(row)
+    except IntegrityError:
+        return None
+    return row
+
+
+def known_source_keys(session: Session, keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(keys), 500):
+        found.update(session.scalars(select(InboundMessage.source_key).where(
+            InboundMessage.source_key.in_(keys[i:i + 500]))))
+    return found
+
+
+def unmarked_source_keys(session: Session, prefix: str, limit: int = 1000) -> list[str]:
+    return list(session.scalars(select(InboundMessage.source_key).where(
+        InboundMessage.source_key.startswith(prefix, autoescape=True),
+        InboundMessage.source_marked.is_(False)).limit(limit)))
+
+
+def set_source_marked(session: Session, source_keys: list[str]) -> None:
+    for i in range(0, len(source_keys), 500):
+        session.execute(update(InboundMessage).where(InboundMessage.source_key.in_(source_keys[i:i + 500]))
+                        .values(source_marked=True).execution_options(synchronize_session=False))
+
+
+def cursor(session: Session, source: str, uidvalidity: int) -> MailboxCursor:
+    row = session.scalar(select(MailboxCursor).where(MailboxCursor.source == source,
+                                                     MailboxCursor.uidvalidity == uidvalidity))
+    if row is None:
+        row = MailboxCursor(source=source, uidvalidity=uidvalidity, last_uid=0)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def claim_message(session: Session, message_id: int) -> InboundMessage | None:
+    """Take a stored message for handling in this transaction; None if another worker has it."""
+    locked = session.scalar(select(InboundMessage.id).where(
+        InboundMessage.id == message_id, InboundMessage.state == MessageState.STORED
+    ).with_for_update(skip_locked=True))
+    if locked is None:
+        return None
+    claimed = session.execute(update(InboundMessage).where(
+        InboundMessage.id == message_id, InboundMessage.state == MessageState.STORED
+    ).values(attempts=InboundMessage.attempts + 1).execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:
+        return None
+    return session.get(InboundMessage, message_id, populate_existing=True)
+
+
+def stored_message_ids(session: Session, limit: int = 500) -> list[int]:
+    return list(session.scalars(select(InboundMessage.id).where(InboundMessage.state == MessageState.STORED)
+                                .order_by(InboundMessage.id).limit(limit)))
+
+
+def audit(session: Session, *, now: datetime, actor: str, action: str, signatory: Signatory | None = None,
+          endorsement: Endorsement | None = None, **details) -> None:
+    session.add(AuditEvent(at=now, actor=actor, action=action,
+                           signatory_id=signatory.id if signatory else None,
+                           endorsement_id=endorsement.id if endorsement else None, details=details))
+
+
+def open_review(session: Session, *, message: InboundMessage, reason: str, now: datetime,
+                endorsement: Endorsement | None = None) -> ReviewItem:
+    item = ReviewItem(message_id=message.id, endorsement_id=endorsement.id if endorsement else None,
+                      reason=reason, state="open", created_at=now)
+    session.add(item)
+    return item
+
+
+def endorsement_by_token(session: Session, token_hash: str) -> Endorsement | None:
+    return session.scalar(select(Endorsement).where(Endorsement.token_hash == token_hash))
+
+
+def verify_endorsement(session: Session, endorsement: Endorsement, *, now: datetime, actor: str) -> Signatory:
+    """Enter the endorsement's organization into the public list."""
+    signatory = Signatory(organization=endorsement.organization, short_name=endorsement.short_name,
+                          country=endorsement.country, country_text=endorsement.country_text,
+                          contact_email=endorsement.contact_email, verified_at=now,
+                          status=SignatoryStatus.LISTED)
+    session.add(signatory)
+    session.flush()
+    endorsement.state = EndorsementState.VERIFIED
+    endorsement.signatory_id = signatory.id
+    endorsement.updated_at = now
+    audit(session, now=now, actor=actor, action="listed", signatory=signatory, endorsement=endorsement,
+          organization=signatory.organization, short_name=signatory.short_name, country=signatory.country,
+          country_text=signatory.country_text)
+    return signatory
+
+
+def listed_signatories(session: Session, initiators: tuple[str, ...] = ()) -> list[Listing]:
+    """The public list: initiators first in the order given, then by verification time."""
+    rows = session.scalars(select(Signatory).where(Signatory.status == SignatoryStatus.LISTED)
+                           .order_by(Signatory.verified_at, Signatory.id)).all()
+    pinned = {name: i for i, name in enumerate(initiators)}
+    rows = sorted(rows, key=lambda s: (pinned.get(s.organization, len(pinned)),))
+    return [Listing(s.organization, s.short_name, s.country, s.country_text, s.verified_at.isoformat())
+            for s in rows]
+
+
+def replies_sent_since(session: Session, recipient: str, since: datetime) -> int:
+    return session.scalar(select(func.count(OutboxMessage.id)).where(
+        OutboxMessage.recipient == recipient, OutboxMessage.created_at >= since)) or 0
+
+
+def counts(session: Session) -> dict[str, dict[str, int]]:
+    """What `endorse status` shows."""
+    def by(column, *where):
+        q = select(column, func.count()).group_by(column)
+        for w in where:
+            q = q.where(w)
+        return {str(k): n for k, n in session.execute(q).all()}
+    return {
+        "messages": by(InboundMessage.state),
+        "kinds": by(InboundMessage.kind),
+        "outbox": by(OutboxMessage.state),
+        "endorsements": by(Endorsement.state),
+        "signatories": by(Signatory.status),
+        "review": by(ReviewItem.state),
+    }

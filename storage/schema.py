@@ -1,0 +1,169 @@
+"""Tables.  Every row that precedes a side effect makes that effect's replay a no-op.
+
+Times are naive UTC (SQLite keeps no zone); :func:`storage.db.utcnow` makes them.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import (BigInteger, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import JSON
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class MessageState(StrEnum):
+    STORED = "stored"          # raw bytes committed, not yet handled
+    HANDLED = "handled"        # decided; its effects and replies are committed
+    REVIEW = "review"          # handled, but a coordinator must look at it
+    FAILED = "failed"          # handling raised: quarantined with the reason, kept for reprocessing
+
+
+class EndorsementState(StrEnum):
+    PENDING = "pending"                              # extracted, nothing sent yet
+    CONFIRMATION_REQUESTED = "confirmation_requested"
+    CONFIRMED = "confirmed"                          # the endorsing address replied
+    VERIFIED = "verified"                            # in the public signatory registry
+    REVIEW = "review"                                # waits for a coordinator
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"                          # the endorser said no
+    EXPIRED = "expired"
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"        # claimed by a sender; a stale claim goes back to pending
+    SENT = "sent"
+    FAILED = "failed"          # permanent failure or attempts exhausted: visible in `endorse status`
+
+
+class SignatoryStatus(StrEnum):
+    LISTED = "listed"
+    WITHDRAWN = "withdrawn"
+
+
+class MailboxCursor(Base):
+    """Highest UID stored per mailbox folder and UIDVALIDITY (RFC 3501 §2.3.1.1)."""
+
+    __tablename__ = "mailbox_cursors"
+    __table_args__ = (UniqueConstraint("source", "uidvalidity"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(500))
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class InboundMessage(Base):
+    """One raw inbound message, stored before anything else happens to it."""
+
+    __tablename__ = "messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_key: Mapped[str] = mapped_column(String(700), unique=True)   # source/uidvalidity/uid
+    identity: Mapped[str] = mapped_column(String(64), unique=True)     # sha256(Message-ID, content hash)
+    message_id: Mapped[str] = mapped_column(String(998), default="")
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    source_marked: Mapped[bool] = mapped_column(default=False)          # \Seen / moved at the source
+    state: Mapped[str] = mapped_column(String(20), default=MessageState.STORED, index=True)
+    kind: Mapped[str | None] = mapped_column(String(20))
+    reasons: Mapped[str] = mapped_column(Text, default="")
+    sender: Mapped[str] = mapped_column(String(320), default="")
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    understanding: Mapped[dict | None] = mapped_column(JSON)
+    handled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class Signatory(Base):
+    """An organization in the verified signatory registry (the public list)."""
+
+    __tablename__ = "signatories"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organization: Mapped[str] = mapped_column(String(500))
+    short_name: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(2))
+    country_text: Mapped[str | None] = mapped_column(String(200))
+    contact_email: Mapped[str] = mapped_column(String(320))
+    verified_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    status: Mapped[str] = mapped_column(String(20), default=SignatoryStatus.LISTED, index=True)
+
+
+class Endorsement(Base):
+    """One organization's request to sign, from one message, through its states."""
+
+    __tablename__ = "endorsements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), index=True)
+    organization: Mapped[str | None] = mapped_column(String(500))
+    short_name: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(2))
+    country_text: Mapped[str | None] = mapped_column(String(200))
+    contact_email: Mapped[str] = mapped_column(String(320), index=True)
+    contact_name: Mapped[str | None] = mapped_column(String(300))
+    state: Mapped[str] = mapped_column(String(30), default=EndorsementState.PENDING, index=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    token_expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    review_reasons: Mapped[str] = mapped_column(Text, default="")
+    signatory_id: Mapped[int | None] = mapped_column(ForeignKey("signatories.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OutboxMessage(Base):
+    """A rendered outgoing message, written in the transaction that caused it.
+
+    A retry sends these same bytes with the same Message-ID.  The unique
+    (caused_by, purpose, recipient) makes "never reply twice to one message"
+    a database guarantee rather than a hope.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (UniqueConstraint("caused_by", "purpose", "recipient"),
+                      Index("ix_outbox_due", "state", "next_attempt_at"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(300), unique=True)
+    purpose: Mapped[str] = mapped_column(String(50))
+    recipient: Mapped[str] = mapped_column(String(320), index=True)
+    envelope_from: Mapped[str] = mapped_column(String(320))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    caused_by: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    state: Mapped[str] = mapped_column(String(20), default=OutboxState.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ReviewItem(Base):
+    """Something a coordinator must look at; nothing unsure reaches the public list."""
+
+    __tablename__ = "review_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), index=True)
+    endorsement_id: Mapped[int | None] = mapped_column(ForeignKey("endorsements.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditEvent(Base):
+    """When, why (which message or coordinator) and what changed in the registry."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(400))        # "message:<id> <from>", "coordinator:<addr>", "cli"
+    action: Mapped[str] = mapped_column(String(50))
+    signatory_id: Mapped[int | None] = mapped_column(ForeignKey("signatories.id"), index=True)
+    endorsement_id: Mapped[int | None] = mapped_column(ForeignKey("endorsements.id"))
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
