@@ -1,0 +1,146 @@
+"""The ``endorse`` command: thin, over the pipeline and the registry."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from .settings import SettingsError, load_settings
+
+log = logging.getLogger("endorse")
+
+
+def _settings(args):
+    return load_settings(args.config)
+
+
+def _database(settings):
+    from storage.db import open_database
+    return open_database(settings.database_url)
+
+
+def cmd_run(args) -> int:
+    from .worker import cycle, run_forever
+    from .smtp import make_sender
+    settings = _settings(args)
+    db = _database(settings)
+    if args.once:
+        report = cycle(db, make_sender(settings.outgoing), settings)
+        if report is None:
+            return 75   # EX_TEMPFAIL: the mailbox could not be reached
+        print(report)
+        return 0
+    run_forever(db, settings)
+    return 0
+
+
+def cmd_status(args) -> int:
+    from storage import registry
+    settings = _settings(args)
+    db = _database(settings)
+    with db.session() as s:
+        counts = registry.counts(s)
+    titles = {"messages": "Messages by state", "kinds": "Messages by kind", "outbox": "Outbox",
+              "endorsements": "Endorsements", "signatories": "Signatories", "review": "Review items"}
+    if args.json:
+        print(json.dumps(counts, indent=2, sort_keys=True))
+        return 0
+    for key, title in titles.items():
+        values = counts.get(key, {})
+        shown = ", ".join(f"{k} {n}" for k, n in sorted(values.items())) or "none"
+        print(f"{title + ':':22} {shown}")
+    waiting = counts.get("review", {}).get("open", 0)
+    print(f"{'Waiting for review:':22} {waiting}")
+    return 0
+
+
+def parse_file(path: str) -> dict:
+    """One line of ``endorse parse --json``: never raises, whatever the file holds."""
+    from .classify import classify
+    from .parse import parse_message
+    blank = {"file": path, "kind": "unknown", "organization": None, "short_name": None, "country": None,
+             "country_text": None, "contact_email": None, "contact_name": None, "needs_review": True}
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        return {**blank, "error": f"cannot read: {exc.strerror or exc}"}
+    try:
+        return {"file": path, **classify(parse_message(raw)).as_json()}
+    except Exception as exc:  # noqa: BLE001 - the contract: every file gets its line
+        return {**blank, "error": f"cannot understand: {exc}"}
+
+
+def cmd_parse(args) -> int:
+    for path in args.files:
+        line = parse_file(path)
+        if args.json:
+            print(json.dumps(line, ensure_ascii=False), flush=True)
+        else:
+            extra = ", ".join(f"{k}={v}" for k, v in line.items() if k not in ("file", "kind") and v)
+            print(f"{path}: {line['kind']} {extra}")
+    return 0
+
+
+def cmd_signatories(args) -> int:
+    from storage import registry
+    from storage.export import RENDERERS
+    settings = _settings(args)
+    db = _database(settings)
+    with db.session() as s:
+        listings = registry.listed_signatories(s, settings.statement.initiators)
+    text = RENDERERS[args.format](listings)
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .demo import run_demo
+    return run_demo(Path(args.dir))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="endorse", description="Email-driven endorsements for a joint statement.")
+    p.add_argument("--config", metavar="PATH", help="settings file (default: $ENDORSE_CONFIG or settings.toml)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log every step")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="poll the mailbox, handle new mail and send replies on a schedule")
+    run.add_argument("--once", action="store_true", help="one full cycle, then exit (for cron and tests)")
+    run.set_defaults(func=cmd_run)
+
+    status = sub.add_parser("status", help="counts: messages, outbox, signatories, review items")
+    status.add_argument("--json", action="store_true", help="as JSON")
+    status.set_defaults(func=cmd_status)
+
+    parse = sub.add_parser("parse", help="read message files offline and say what Endorse understands")
+    parse.add_argument("--json", action="store_true", help="one JSON object per file and line")
+    parse.add_argument("files", nargs="+", metavar="FILE")
+    parse.set_defaults(func=cmd_parse)
+
+    sig = sub.add_parser("signatories", help="the verified signatory list")
+    sig.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    sig.set_defaults(func=cmd_signatories)
+
+    demo = sub.add_parser("demo", help="the whole path on this machine: sample mail, replies, confirmations, list")
+    demo.add_argument("--dir", default="demo", help="working folder (default: ./demo, recreated)")
+    demo.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if (args.verbose or args.command == "run") else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except SettingsError as exc:
+        print(f"endorse: settings problem in {exc}", file=sys.stderr)
+        return 78   # EX_CONFIG
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

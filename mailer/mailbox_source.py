@@ -1,0 +1,146 @@
+"""Intake edge: the statement's mailbox over IMAP (imapclient) or as a local Maildir.
+
+Both give the same small interface: a connection with a ``name``, a
+``uidvalidity``, ``list_new(after)`` keys, ``fetch(keys)`` raw bytes, and
+``mark_stored(keys)`` once the bytes are safely in the database.  Nothing is
+marked or moved before that commit.
+"""
+from __future__ import annotations
+
+import mailbox
+import os
+import ssl
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Protocol, Sequence
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError
+
+from .errors import TransientError
+from .settings import MailboxSettings
+
+
+class MailboxConnection(Protocol):
+    name: str
+    uidvalidity: int
+    ordered: bool        # True when keys are increasing UIDs (a cursor applies)
+
+    def list_new(self, after: int) -> list: ...
+    def fetch(self, keys: Sequence) -> dict: ...
+    def mark_stored(self, keys: Sequence) -> None: ...
+
+
+class MaildirConnection:
+    """A local Maildir: keys are Maildir file keys; stored mail is moved to the processed folder or flagged seen."""
+
+    ordered = False
+    uidvalidity = 0
+
+    def __init__(self, path: Path, processed_folder: str = ""):
+        self.path = Path(path)
+        self.name = f"maildir:{self.path}"
+        self.box = mailbox.Maildir(str(self.path), create=True)
+        self.processed = processed_folder
+
+    def list_new(self, after: int) -> list[str]:
+        """Keys of messages not yet flagged seen (Maildir file names carry the flags after ":2,")."""
+        keys = []
+        for sub in ("new", "cur"):
+            for name in sorted(os.listdir(self.path / sub)):
+                if name.startswith("."):
+                    continue
+                key, _, info = name.partition(":")
+                if "S" not in info.partition(",")[2]:
+                    keys.append(key)
+        return keys
+
+    def fetch(self, keys: Sequence[str]) -> dict[str, bytes]:
+        out = {}
+        for key in keys:
+            try:
+                out[key] = self.box.get_bytes(key)
+            except KeyError:
+                continue
+        return out
+
+    def mark_stored(self, keys: Sequence[str]) -> None:
+        target = None
+        if self.processed:
+            target = self.box.add_folder(self.processed) if self.processed not in self.box.list_folders() \
+                else self.box.get_folder(self.processed)
+        for key in keys:
+            try:
+                msg = self.box.get_message(key)
+            except KeyError:
+                continue
+            msg.set_subdir("cur")
+            msg.add_flag("S")
+            if target is not None:
+                target.add(msg)
+                self.box.discard(key)
+            else:
+                self.box[key] = msg
+
+
+class ImapConnection:
+    """One logged-in IMAP session on the configured folder (RFC 3501; MOVE per RFC 6851)."""
+
+    ordered = True
+
+    def __init__(self, client: IMAPClient, settings: MailboxSettings):
+        self.client, self.settings = client, settings
+        self.name = f"imap:{settings.user}@{settings.host}:{settings.port}/{settings.folder}"
+        info = client.select_folder(settings.folder)
+        self.uidvalidity = int(info[b"UIDVALIDITY"])
+        self._can_move = b"MOVE" in client.capabilities()
+
+    def list_new(self, after: int) -> list[int]:
+        # "UID n:*" always matches the highest UID, even below n: filter (RFC 3501 §6.4.8).
+        return sorted(uid for uid in self.client.search(["UID", f"{after + 1}:*"]) if uid > after)
+
+    def fetch(self, keys: Sequence[int]) -> dict[int, bytes]:
+        data = self.client.fetch(list(keys), ["BODY.PEEK[]"])
+        return {uid: item[b"BODY[]"] for uid, item in data.items() if b"BODY[]" in item}
+
+    def mark_stored(self, keys: Sequence[int]) -> None:
+        if not keys:
+            return
+        self.client.add_flags(list(keys), [b"\\Seen"], silent=True)
+        folder = self.settings.processed_folder
+        if not folder:
+            return
+        if not self.client.folder_exists(folder):
+            self.client.create_folder(folder)
+        if self._can_move:
+            self.client.move(list(keys), folder)
+        else:
+            self.client.copy(list(keys), folder)
+            self.client.delete_messages(list(keys), silent=True)
+            self.client.uid_expunge(list(keys))
+
+
+@contextmanager
+def connect_mailbox(settings: MailboxSettings, *, tls_context: ssl.SSLContext | None = None
+                    ) -> Iterator[MailboxConnection]:
+    """Open the configured mailbox; IMAP failures become :class:`TransientError`."""
+    if settings.kind == "maildir":
+        yield MaildirConnection(settings.maildir, settings.processed_folder)
+        return
+    try:
+        client = IMAPClient(settings.host, port=settings.port, ssl=settings.tls == "tls",
+                            ssl_context=tls_context, timeout=60)
+        if settings.tls == "starttls":
+            client.starttls(tls_context or ssl.create_default_context())
+        client.login(settings.user, settings.password.read())
+    except (IMAPClientError, OSError) as exc:
+        raise TransientError(f"cannot open the IMAP mailbox {settings.host}:{settings.port}: {exc}") from exc
+    try:
+        yield ImapConnection(client, settings)
+    except (IMAPClientError, OSError) as exc:
+        raise TransientError(f"IMAP mailbox {settings.host}: {exc}") from exc
+    finally:
+        try:
+            client.logout()
+        except Exception:  # noqa: BLE001 - the connection may already be gone
+            pass

@@ -1,0 +1,207 @@
+"""The one place that joins the pure core and the edges.
+
+One message's way: fetch without marking → store the raw bytes (keyed by
+folder/UIDVALIDITY/UID and by Message-ID + content hash) and advance the
+cursor in one commit → mark it at the source → claim → parse, classify,
+extract (pure) → one transaction writes the registry change and the outbox row
+holding the rendered reply → send; a retry resends the same bytes → done.
+Anything that raises while handling parks the message as ``failed`` with the
+reason and a review item: never lost, never a loop.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Callable
+
+from storage import outbox, registry
+from storage.db import Database, utcnow
+from storage.schema import InboundMessage, MessageState, ReviewItem
+
+from .classify import classify
+from .compose import make_environment
+from .handle import Context, default_message_id, handle
+from .mailbox_source import MailboxConnection
+from .parse import parse_message
+from .settings import Settings
+from .smtp import Envelope, Sender
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CycleReport:
+    fetched: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    handled: dict[str, int] = field(default_factory=dict)
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+    def __str__(self) -> str:
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.handled.items())) or "none"
+        return (f"fetched {self.fetched}, stored {self.stored}, already known {self.duplicates}; "
+                f"handled: {kinds}; sent {self.sent}, retrying {self.retrying}, failed {self.failed}")
+
+
+def intake(conn: MailboxConnection, db: Database, *, batch_size: int, now: Callable[[], datetime] = utcnow,
+           report: CycleReport | None = None) -> CycleReport:
+    """Store every new message of *conn*; mark each at the source only after its commit."""
+    report = report or CycleReport()
+    with db.session() as s:
+        last = registry.cursor(s, conn.name, conn.uidvalidity).last_uid if conn.ordered else 0
+    prefix = f"{conn.name}/{conn.uidvalidity}/"
+    _mark_leftovers(conn, db, prefix)
+    keys = conn.list_new(last)
+    for i in range(0, len(keys), batch_size):
+        batch = keys[i:i + batch_size]
+        with db.session() as s:
+            known = registry.known_source_keys(s, [prefix + str(k) for k in batch])
+        todo = [k for k in batch if prefix + str(k) not in known]
+        raws = conn.fetch(todo) if todo else {}
+        report.fetched += len(raws)
+        with db.session() as s:
+            for key in todo:
+                if key not in raws:
+                    continue
+                raw = raws[key]
+                mail_id = parse_message_id(raw)
+                row = registry.store_inbound(s, source_key=prefix + str(key), raw=raw, message_id=mail_id,
+                                             now=now())
+                if row is None:
+                    report.duplicates += 1
+                else:
+                    report.stored += 1
+            if conn.ordered and batch:
+                c = registry.cursor(s, conn.name, conn.uidvalidity)
+                c.last_uid = max(c.last_uid, max(int(k) for k in batch))
+        conn.mark_stored(batch)
+        with db.session() as s:
+            registry.set_source_marked(s, [prefix + str(k) for k in batch])
+    return report
+
+
+def _mark_leftovers(conn: MailboxConnection, db: Database, prefix: str) -> None:
+    """Messages stored by a run that died before marking them at the source get marked now."""
+    with db.session() as s:
+        keys = registry.unmarked_source_keys(s, prefix)
+    if keys:
+        conn.mark_stored([int(k[len(prefix):]) if conn.ordered else k[len(prefix):] for k in keys])
+        with db.session() as s:
+            registry.set_source_marked(s, keys)
+
+
+def parse_message_id(raw: bytes) -> str:
+    """The Message-ID from the header block only: cheap, for the identity key."""
+    head = raw[:65536].split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    lines = head.replace(b"\r\n", b"\n").split(b"\n")
+    for i, line in enumerate(lines):
+        if line[:11].lower() == b"message-id:":
+            value = line[11:]
+            for cont in lines[i + 1:]:
+                if cont[:1] in (b" ", b"\t"):
+                    value += cont
+                else:
+                    break
+            return value.decode("ascii", "replace").strip()[:998]
+    return ""
+
+
+def handle_stored(db: Database, settings: Settings, *, now: Callable[[], datetime] = utcnow,
+                  make_message_id: Callable[[str], str] | None = None,
+                  report: CycleReport | None = None) -> CycleReport:
+    """Handle every stored message, each in its own transaction."""
+    report = report or CycleReport()
+    templates = make_environment(settings.templates)
+    domain = settings.statement.address.partition("@")[2]
+    make_message_id = make_message_id or default_message_id(domain)
+    while True:
+        with db.session() as s:
+            ids = registry.stored_message_ids(s)
+        if not ids:
+            return report
+        progressed = False
+        for message_id in ids:
+            kind = handle_one(db, settings, message_id, templates=templates, now=now(),
+                              make_message_id=make_message_id)
+            if kind:
+                progressed = True
+                report.handled[kind] = report.handled.get(kind, 0) + 1
+        if not progressed:
+            return report
+
+
+def handle_one(db: Database, settings: Settings, message_id: int, *, templates, now: datetime,
+               make_message_id: Callable[[str], str]) -> str | None:
+    """Claim, understand and apply one message; a failure quarantines it with the reason."""
+    try:
+        with db.session() as s:
+            message = registry.claim_message(s, message_id)
+            if message is None:
+                return None
+            mail = parse_message(message.raw, max_bytes=settings.replies.max_message_bytes)
+            understanding = classify(mail)
+            message.kind = understanding.kind.value
+            message.understanding = understanding.as_json()
+            message.reasons = "; ".join(understanding.reasons + mail.defects)[:4000]
+            message.sender = mail.sender.email if mail.sender else ""
+            message.subject = mail.subject[:500]
+            ctx = Context(settings=settings, templates=templates, now=now, make_message_id=make_message_id)
+            message.state = handle(s, ctx, message, mail, understanding)
+            message.handled_at = now
+            return message.kind
+    except Exception as exc:  # noqa: BLE001 - any failure parks the message, it must never loop
+        log.exception("message %s could not be handled", message_id)
+        with db.session() as s:
+            message = s.get(InboundMessage, message_id)
+            if message is not None and message.state == MessageState.STORED:
+                message.state = MessageState.FAILED
+                message.attempts += 1
+                message.last_error = "".join(traceback.format_exception_only(exc)).strip()[:4000]
+                s.add(ReviewItem(message_id=message.id, reason=f"handling failed: {message.last_error}",
+                                 state="open", created_at=now))
+        return "failed"
+
+
+def send_outbox(db: Database, sender: Sender, settings: Settings, *, now: Callable[[], datetime] = utcnow,
+                report: CycleReport | None = None, rounds: int = 1000) -> CycleReport:
+    """Send due outbox rows, one batch (one connection) at a time."""
+    report = report or CycleReport()
+    out = settings.outgoing
+    lease = timedelta(seconds=out.timeout_seconds * (out.batch_size + 2))
+    for _ in range(rounds):
+        with db.session() as s:
+            rows = outbox.claim_due(s, now=now(), limit=out.batch_size, lease=lease)
+            batch = [Envelope(r.id, r.envelope_from, r.recipient, r.raw) for r in rows]
+        if not batch:
+            break
+        results = sender.send(batch)
+        with db.session() as s:
+            for result in results:
+                state = outbox.record_result(s, result.key, ok=result.ok, permanent=result.permanent,
+                                             detail=result.detail, now=now(), max_attempts=out.max_attempts,
+                                             retry_seconds=out.retry_seconds)
+                if state == "sent":
+                    report.sent += 1
+                elif state == "failed":
+                    report.failed += 1
+                    log.warning("outbox %s failed for good: %s", result.key, result.detail)
+                else:
+                    report.retrying += 1
+        if not all(r.ok for r in results):
+            break   # the server is unhappy: let the backoff work instead of hammering it
+    return report
+
+
+def run_cycle(conn_factory, db: Database, sender: Sender, settings: Settings, *,
+              now: Callable[[], datetime] = utcnow) -> CycleReport:
+    """One full cycle: intake, handling, sending."""
+    report = CycleReport()
+    with conn_factory() as conn:
+        intake(conn, db, batch_size=settings.mailbox.batch_size, now=now, report=report)
+    handle_stored(db, settings, now=now, report=report)
+    send_outbox(db, sender, settings, now=now, report=report)
+    return report

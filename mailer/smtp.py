@@ -1,0 +1,124 @@
+"""Delivery edge: SMTP through aiosmtplib, or a local Maildir when no SMTP is configured.
+
+Both take a batch of :class:`Envelope` values and return one :class:`Result`
+each; a 4xx or lost connection is transient, a 5xx permanent (RFC 5321 §4.2.1).
+One SMTP connection carries a whole batch.
+"""
+from __future__ import annotations
+
+import asyncio
+import mailbox
+import ssl
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import aiosmtplib
+
+from .settings import OutgoingSettings
+
+
+@dataclass(frozen=True)
+class Envelope:
+    key: int                 # the outbox row's id
+    mail_from: str
+    recipient: str
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class Result:
+    key: int
+    ok: bool
+    permanent: bool = False
+    detail: str = ""
+
+
+class Sender(Protocol):
+    def send(self, batch: Sequence[Envelope]) -> list[Result]: ...
+
+
+class MaildirSender:
+    """Writes each message into a local Maildir so a person can read what would have gone out."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def send(self, batch: Sequence[Envelope]) -> list[Result]:
+        box = mailbox.Maildir(str(self.path), create=True)
+        results = []
+        for env in batch:
+            msg = mailbox.MaildirMessage(b"X-Envelope-From: <%s>\r\nX-Envelope-To: <%s>\r\n" % (
+                env.mail_from.encode(), env.recipient.encode()) + env.raw)
+            box.add(msg)
+            results.append(Result(env.key, True, detail=f"written to {self.path}"))
+        return results
+
+
+def _classify_response(code: int, message: str) -> tuple[bool, str]:
+    """(permanent?, detail) for an SMTP reply code."""
+    return code >= 500, f"{code} {message}".strip()
+
+
+class SmtpSender:
+    """aiosmtplib over TLS, STARTTLS or plain (loopback only), with login when a user is set."""
+
+    def __init__(self, settings: OutgoingSettings, *, tls_context: ssl.SSLContext | None = None):
+        self.settings = settings
+        self.tls_context = tls_context
+
+    def send(self, batch: Sequence[Envelope]) -> list[Result]:
+        if not batch:
+            return []
+        return asyncio.run(self._send(batch))
+
+    async def _send(self, batch: Sequence[Envelope]) -> list[Result]:
+        s = self.settings
+        client = aiosmtplib.SMTP(hostname=s.host, port=s.port, timeout=s.timeout_seconds,
+                                 use_tls=s.tls == "tls", start_tls=s.tls == "starttls",
+                                 tls_context=self.tls_context)
+        results: list[Result] = []
+        try:
+            await client.connect()
+            if s.user:
+                await client.login(s.user, s.password.read())
+        except aiosmtplib.SMTPAuthenticationError as exc:
+            return [Result(e.key, False, False, f"login refused: {exc.code} {exc.message}") for e in batch]
+        except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
+            return [Result(e.key, False, False, f"cannot connect: {exc}") for e in batch]
+        try:
+            for env in batch:
+                results.append(await self._send_one(client, env))
+                if not client.is_connected:
+                    break
+        finally:
+            if client.is_connected:
+                try:
+                    await client.quit()
+                except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError):
+                    client.close()
+        done = {r.key for r in results}
+        results += [Result(e.key, False, False, "connection lost before sending") for e in batch if e.key not in done]
+        return results
+
+    async def _send_one(self, client: aiosmtplib.SMTP, env: Envelope) -> Result:
+        try:
+            await client.sendmail(env.mail_from, [env.recipient], env.raw)
+            return Result(env.key, True, detail="250 accepted")
+        except aiosmtplib.SMTPRecipientsRefused as exc:
+            first = exc.recipients[0]
+            permanent, detail = _classify_response(first.code, first.message)
+        except aiosmtplib.SMTPResponseException as exc:
+            permanent, detail = _classify_response(exc.code, exc.message)
+        except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
+            permanent, detail = False, f"connection problem: {exc}"
+        if client.is_connected:
+            try:  # leave the session clean for the next message of the batch
+                await client.rset()
+            except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError):
+                client.close()
+        return Result(env.key, False, permanent, detail)
+
+
+def make_sender(settings: OutgoingSettings) -> Sender:
+    return SmtpSender(settings) if settings.kind == "smtp" else MaildirSender(settings.maildir)
