@@ -1,0 +1,125 @@
+"""Sending from the outbox: retry with backoff on 4xx, a visible failure on 5xx, same bytes on a resend."""
+from __future__ import annotations
+
+import mailbox
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from mailer.mailbox_source import MaildirConnection
+from mailer.pipeline import handle_stored, intake, send_outbox
+from mailer.settings import load_settings
+from mailer.smtp import SmtpSender
+from storage.db import open_database, utcnow
+from storage.schema import OutboxMessage, ReviewItem
+from tests.mails import endorsement
+from tests.support.config import smtp_outgoing, write_config
+
+
+class Clock:
+    def __init__(self):
+        self.t = utcnow()
+
+    def __call__(self):
+        return self.t
+
+
+@pytest.fixture
+def world(tmp_path, db_url, smtp):
+    settings = load_settings(write_config(tmp_path, database_url=db_url, outgoing=smtp_outgoing(smtp)))
+    db = open_database(settings.database_url)
+    clock = Clock()
+    inbox = mailbox.Maildir(str(settings.mailbox.maildir), create=True)
+
+    def deliver(raw: bytes):
+        inbox.add(raw)
+        conn = MaildirConnection(settings.mailbox.maildir)
+        intake(conn, db, batch_size=10, now=clock)
+        handle_stored(db, settings, now=clock)
+
+    yield settings, db, clock, deliver, SmtpSender(settings.outgoing)
+    db.dispose()
+
+
+def outbox_rows(db):
+    with db.session() as s:
+        return [(r.state, r.attempts, r.message_id, r.last_error) for r in s.scalars(select(OutboxMessage))]
+
+
+def test_temporary_failure_is_retried_after_backoff_with_the_same_message(world, smtp):
+    settings, db, clock, deliver, sender = world
+    deliver(endorsement())
+    smtp.fail_next("DATA", 451, "4.3.0 try again later")
+
+    first = send_outbox(db, sender, settings, now=clock)
+    [(state, attempts, message_id, error)] = outbox_rows(db)
+    assert (first.retrying, state, attempts) == (1, "pending", 1) and "451" in error
+
+    assert send_outbox(db, sender, settings, now=clock).sent == 0          # not due yet: backoff
+    clock.t += timedelta(seconds=settings.outgoing.retry_seconds)
+    assert send_outbox(db, sender, settings, now=clock).sent == 1
+    [(state, attempts, same_id, _)] = outbox_rows(db)
+    assert (state, attempts, same_id) == ("sent", 2, message_id)
+    [captured] = smtp.messages
+    assert f"Message-ID: {message_id}".encode() in captured.raw
+
+
+def test_permanent_failure_is_marked_failed_and_not_retried(world, smtp):
+    settings, db, clock, deliver, sender = world
+    deliver(endorsement())
+    smtp.fail_next("RCPT", 550, "5.1.1 no such user")
+    report = send_outbox(db, sender, settings, now=clock)
+    clock.t += timedelta(days=1)
+    send_outbox(db, sender, settings, now=clock)
+    [(state, attempts, _, error)] = outbox_rows(db)
+    assert (report.failed, state, attempts) == (1, "failed", 1) and "550" in error
+    assert smtp.messages == []
+
+
+def test_a_claim_left_by_a_dead_sender_is_resent_with_the_same_bytes(world, smtp):
+    settings, db, clock, deliver, sender = world
+    deliver(endorsement())
+
+    class DiesAfterSending:
+        def send(self, batch):
+            sender.send(batch)
+            raise SystemExit("killed between SMTP 250 and the commit")
+
+    with pytest.raises(SystemExit):
+        send_outbox(db, DiesAfterSending(), settings, now=clock)
+    assert outbox_rows(db)[0][0] == "sending"
+    clock.t += timedelta(hours=2)                  # the lease runs out
+    send_outbox(db, sender, settings, now=clock)
+    first, second = smtp.messages
+    assert first.raw == second.raw                 # a receiver can drop the repeat by its Message-ID
+    assert outbox_rows(db)[0][0] == "sent"
+
+
+def test_no_reply_goes_to_an_address_email_validator_rejects(world, smtp):
+    settings, db, clock, deliver, sender = world
+    deliver(endorsement(sender="Someone <someone@localhost>"))
+    assert outbox_rows(db) == []
+    with db.session() as s:
+        [item] = s.scalars(select(ReviewItem)).all()
+    assert "invalid address" in item.reason
+
+
+def test_replies_to_one_sender_are_capped_per_day(world, smtp):
+    settings, db, clock, deliver, sender = world
+    for n in range(settings.replies.per_sender_per_day + 2):
+        deliver(endorsement(organization=f"Group {n} (G{n})"))
+    assert len(outbox_rows(db)) == settings.replies.per_sender_per_day
+    with db.session() as s:
+        reasons = [r.reason for r in s.scalars(select(ReviewItem))]
+    assert len(reasons) == 2 and all("rate limit" in r for r in reasons)
+
+
+def test_auto_replies_and_bounces_are_never_answered(world, smtp):
+    settings, db, clock, deliver, sender = world
+    deliver(b"From: Ana <ana@example.com>\r\nTo: statement@example.org\r\nSubject: Out of office\r\n"
+            b"Auto-Submitted: auto-replied\r\nMessage-ID: <o1@example.com>\r\n\r\nOrganisation: X\r\nCountry: France\r\n")
+    deliver(b"From: MAILER-DAEMON@example.com\r\nTo: statement@example.org\r\nSubject: Undelivered Mail\r\n"
+            b"Message-ID: <b1@example.com>\r\n\r\nOrganisation: X\r\nCountry: France\r\n")
+    deliver(endorsement(sender="Noreply <noreply@example.com>"))
+    assert outbox_rows(db) == []
