@@ -41,6 +41,10 @@ class Context:
     def actor(self, message: InboundMessage) -> str:
         return f"message:{message.id} {message.sender}"
 
+    def is_coordinator(self, mail: ParsedMail) -> bool:
+        """The From address is one of the coordinators' (the caller adds the token checks)."""
+        return bool(mail.sender) and mail.sender.email in {a.lower() for a in self.settings.statement.coordinators}
+
 
 def default_message_id(domain: str) -> Callable[[str], str]:
     return lambda purpose: f"<endorse.{purpose}.{uuid.uuid4().hex}@{domain}>"
@@ -170,7 +174,13 @@ def on_for_review(session: Session, ctx: Context, message: InboundMessage, mail:
     return MessageState.REVIEW
 
 
-HANDLERS: dict[Kind, Callable[..., str]] = {
+Handler = Callable[[Session, Context, InboundMessage, ParsedMail, Understanding], str]
+# Routes are asked before the kind decides: (name, predicate, handler). A predicate sees the parsed mail,
+# the understanding and the context and returns True to take the message (e.g. a coordinator's reply to a
+# review item or an inquiry, recognized by its token). Later modules register here, in order.
+ROUTES: list[tuple[str, Callable[[ParsedMail, Understanding, Context], bool], Handler]] = []
+
+HANDLERS: dict[Kind, Handler] = {
     Kind.ENDORSEMENT: on_endorsement,
     Kind.CONFIRMATION: on_confirmation,
     Kind.BOUNCE: on_machine_mail,
@@ -180,4 +190,7 @@ HANDLERS: dict[Kind, Callable[..., str]] = {
 
 def handle(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, u: Understanding) -> str:
     """Apply *u* to the registry; returns the message's new state."""
+    for _name, takes, route in ROUTES:
+        if takes(mail, u, ctx):
+            return route(session, ctx, message, mail, u)
     return HANDLERS.get(u.kind, on_for_review)(session, ctx, message, mail, u)
