@@ -3,10 +3,15 @@
 A sender claims due rows (pending → sending with a lease) in a short
 transaction, sends them, and records each result.  A claim whose lease ran out
 (the worker died mid-send) returns to pending and the same bytes go again with
-the same Message-ID, so a receiving system can recognize the repeat.
+the same Message-ID, so a receiving system can recognize the repeat.  A
+claim made by a process of this host that no longer runs (kill -9) is stale at
+once: the caller names those claimants, found by :func:`dead_local_claimants`.
 """
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
@@ -34,21 +39,47 @@ def enqueue(session: Session, *, message_id: str, purpose: str, recipient: str, 
     return row
 
 
-def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta) -> list[OutboxMessage]:
-    """Claim up to *limit* due messages for sending; stale claims are due again."""
-    candidates = session.scalars(select(OutboxMessage.id).where(
-        or_(
-            (OutboxMessage.state == OutboxState.PENDING) & (OutboxMessage.next_attempt_at <= now),
-            (OutboxMessage.state == OutboxState.SENDING) & (OutboxMessage.lease_until < now),
-        )).order_by(OutboxMessage.id).limit(limit).with_for_update(skip_locked=True)).all()
+CLAIMANT = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def dead_local_claimants(session: Session) -> list[str]:
+    """Claimants of sending rows that were processes of this host and are gone."""
+    host = socket.gethostname()
+    dead = []
+    for claimant in session.scalars(select(OutboxMessage.claimed_by).where(
+            OutboxMessage.state == OutboxState.SENDING).distinct()):
+        if not claimant or claimant == CLAIMANT:
+            continue
+        claim_host, _, rest = claimant.partition(":")
+        pid = rest.partition(":")[0]
+        if claim_host == host and pid.isdigit() and not _alive(int(pid)):
+            dead.append(claimant)
+    return dead
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
+              dead_claimants: list[str] = ()) -> list[OutboxMessage]:
+    """Claim up to *limit* due messages for sending; expired claims and claims of dead processes are due again."""
+    stale = (OutboxMessage.state == OutboxState.SENDING) & or_(
+        OutboxMessage.lease_until < now, OutboxMessage.claimed_by.in_(list(dead_claimants)))
+    due = or_((OutboxMessage.state == OutboxState.PENDING) & (OutboxMessage.next_attempt_at <= now), stale)
+    candidates = session.scalars(select(OutboxMessage.id).where(due).order_by(OutboxMessage.id).limit(limit)
+                                 .with_for_update(skip_locked=True)).all()
     claimed = []
     for row_id in candidates:
-        result = session.execute(update(OutboxMessage).where(
-            OutboxMessage.id == row_id,
-            or_(OutboxMessage.state == OutboxState.PENDING,
-                (OutboxMessage.state == OutboxState.SENDING) & (OutboxMessage.lease_until < now)),
-        ).values(state=OutboxState.SENDING, lease_until=now + lease, attempts=OutboxMessage.attempts + 1
-                 ).execution_options(synchronize_session=False))
+        result = session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id, due).values(
+            state=OutboxState.SENDING, lease_until=now + lease, claimed_by=CLAIMANT,
+            attempts=OutboxMessage.attempts + 1).execution_options(synchronize_session=False))
         if result.rowcount == 1:
             claimed.append(row_id)
     return [session.get(OutboxMessage, i, populate_existing=True) for i in claimed]
@@ -61,6 +92,7 @@ def record_result(session: Session, row_id: int, *, ok: bool, permanent: bool, d
     if row is None or row.state != OutboxState.SENDING:
         return row.state if row else "missing"
     row.lease_until = None
+    row.claimed_by = None
     row.last_error = "" if ok else detail[:2000]
     if ok:
         row.state, row.sent_at = OutboxState.SENT, now
