@@ -174,7 +174,8 @@ def send_outbox(db: Database, sender: Sender, settings: Settings, *, now: Callab
     lease = timedelta(seconds=out.timeout_seconds * (out.batch_size + 2))
     for _ in range(rounds):
         with db.session() as s:
-            rows = outbox.claim_due(s, now=now(), limit=out.batch_size, lease=lease)
+            rows = outbox.claim_due(s, now=now(), limit=out.batch_size, lease=lease,
+                                    dead_claimants=outbox.dead_local_claimants(s))
             batch = [Envelope(r.id, r.envelope_from, r.recipient, r.raw) for r in rows]
         if not batch:
             break
