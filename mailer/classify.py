@@ -1,56 +1,58 @@
 """An ordered table of rules → an :class:`Understanding` with its reasons.
 
 Pure: the first rule that answers decides the kind.  Machine mail is ruled
-out first, so that nothing a machine wrote is ever answered or listed.
+out first, so that nothing a machine wrote is ever answered or listed; then
+the author's own words (not what they quote or forward) are read.  Where a
+message could be an endorsement or something else, the rules prefer the
+answer that keeps a wrong name off the public list.
 """
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from . import rules
-from .extract import extract_contact, extract_endorsement, form_fields
+from .extract import extract_contact, extract_endorsement, extract_withdrawal
 from .model import Extraction, Kind, ParsedMail, Understanding
+from .reading import Reading, read
 
-ENDORSE_WORDS = re.compile(r"\b(endorse|endorsement|sign(ing)? (on|the statement)|co-?sign)", re.IGNORECASE)
+MailRule = Callable[[ParsedMail], "str | None"]
+ReadingRule = Callable[[ParsedMail, Reading], "str | None"]
 
-
-def _endorsement_form(mail: ParsedMail) -> str | None:
-    fields = form_fields(mail.text)
-    if "organization" in fields and ("country" in fields or ENDORSE_WORDS.search(mail.subject + " " + mail.text)):
-        return "endorsement form"
-    return None
-
-
-def _confirmation(mail: ParsedMail) -> str | None:
-    tokens = rules.confirmation_tokens(mail)
-    return f"confirmation token {tokens[0][:6]}…" if tokens else None
-
-
-Rule = Callable[[ParsedMail], "str | None"]
-RULES: tuple[tuple[Rule, Kind], ...] = (
+MACHINE_RULES: tuple[tuple[MailRule, Kind], ...] = (
     (rules.is_bounce, Kind.BOUNCE),
     (rules.is_auto_reply, Kind.AUTO_REPLY),
     (rules.is_bulk, Kind.AUTO_REPLY),
     (rules.is_machine_sender, Kind.AUTO_REPLY),
-    (_confirmation, Kind.CONFIRMATION),
-    (_endorsement_form, Kind.ENDORSEMENT),
+)
+READING_RULES: tuple[tuple[ReadingRule, Kind], ...] = (
+    (rules.has_confirmation_token, Kind.CONFIRMATION),
+    (rules.asks_to_unsubscribe, Kind.UNSUBSCRIBE),
+    (rules.asks_to_withdraw, Kind.WITHDRAWAL),
+    (rules.states_endorsement, Kind.ENDORSEMENT),
+    (rules.asks_to_subscribe, Kind.SUBSCRIBE),
+    (rules.asks_something, Kind.INQUIRY),
 )
 
 
 def classify(mail: ParsedMail) -> Understanding:
-    """The first rule in :data:`RULES` that gives a reason decides; else ``unknown``."""
-    for rule, kind in RULES:
+    """The first rule in the tables that gives a reason decides; else ``unknown``."""
+    for rule, kind in MACHINE_RULES:
         reason = rule(mail)
         if reason:
-            return _understand(mail, kind, (reason,))
-    return Understanding(Kind.UNKNOWN, ("no rule matched",), extract_contact(mail))
+            return Understanding(kind, (reason,), Extraction())
+    reading = read(mail)
+    for reading_rule, kind in READING_RULES:
+        reason = reading_rule(mail, reading)
+        if reason:
+            return _understand(mail, reading, kind, (reason,))
+    reasons = ("no rule matched",) + (("unreadable: " + "; ".join(mail.defects[:3]),) if mail.defects else ())
+    return Understanding(Kind.UNKNOWN, reasons, extract_contact(mail, reading))
 
 
-def _understand(mail: ParsedMail, kind: Kind, reasons: tuple[str, ...]) -> Understanding:
-    if kind in (Kind.BOUNCE, Kind.AUTO_REPLY):
-        return Understanding(kind, reasons, Extraction())
+def _understand(mail: ParsedMail, reading: Reading, kind: Kind, reasons: tuple[str, ...]) -> Understanding:
     if kind is Kind.ENDORSEMENT:
-        return Understanding(kind, reasons, extract_endorsement(mail))
+        return Understanding(kind, reasons, extract_endorsement(mail, reading))
+    if kind is Kind.WITHDRAWAL:
+        return Understanding(kind, reasons, extract_withdrawal(mail, reading))
     tokens = rules.confirmation_tokens(mail) if kind is Kind.CONFIRMATION else ()
-    return Understanding(kind, reasons, extract_contact(mail), tokens=tokens)
+    return Understanding(kind, reasons, extract_contact(mail, reading), tokens=tokens)

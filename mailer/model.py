@@ -61,6 +61,8 @@ class ParsedMail:
     defects: tuple[str, ...] = ()     # why parts of the message could not be read
     size: int = 0
     envelope_sender_empty: bool = False
+    failed_recipients: tuple[str, ...] = ()     # a bounce's permanently failed addresses (flufl.bounce)
+    delayed_recipients: tuple[str, ...] = ()    # a bounce's temporary failures
 
     def header(self, name: str) -> str:
         return self.headers.get(name.lower(), "")

@@ -19,6 +19,7 @@ from .model import Address, Attachment, ParsedMail
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WS = re.compile(r"\s+")
 _MSGID = re.compile(r"<[^<>\s]+>")
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 # Charsets that are mislabelled so often that their superset is the better reading.
 _SUPERSET = {
     "us-ascii": "utf-8", "ascii": "utf-8", "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
@@ -40,6 +41,9 @@ def decode_header_value(value: object) -> str:
     if isinstance(value, email.header.Header):
         value = str(value)
     text = str(value)
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        # raw 8-bit bytes in a header (RFC 6532 UTF-8, or an undeclared legacy charset)
+        text = decode_bytes(text.encode("ascii", "surrogateescape"), None)[0]
     if "=?" in text:
         try:
             text = str(email.header.make_header(email.header.decode_header(text)))
@@ -101,6 +105,27 @@ def html_to_text(html: str) -> str:
         return re.sub(r"<[^>]+>", " ", html)
 
 
+MACHINE_HINT = re.compile(rb"^(from|sender|return-path):[^\n]*(mailer-daemon|postmaster|mdaemon|mail delivery|<>)|"
+                          rb"^content-type:[^\n]*multipart/report|^x-failed-recipients:|^auto-submitted:|"
+                          rb"^subject:[^\n]*(undeliver|deliver(y|ed)|returned mail|failure|failed|not delivered)",
+                          re.IGNORECASE | re.MULTILINE)
+
+
+def _bounce_recipients(msg: Message, head: bytes) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Failed and delayed addresses of a bounce, by flufl.bounce; only asked when the headers hint a machine."""
+    if not MACHINE_HINT.search(head):
+        return (), ()
+    try:
+        from flufl.bounce import all_failures
+        temporary, permanent = all_failures(msg)
+    except Exception:  # noqa: BLE001 - a detector choking on odd input is not a parse failure
+        return (), ()
+
+    def norm(addresses) -> tuple[str, ...]:
+        return tuple(sorted({a.decode("utf-8", "replace").strip("<>").lower() for a in addresses if b"@" in a}))
+    return norm(permanent), norm(temporary)
+
+
 def _part_text(part: Message, defects: list[str]) -> str:
     try:
         payload = part.get_payload(decode=True)
@@ -122,14 +147,40 @@ def _is_attachment(part: Message) -> bool:
         part.get_filename() is not None and part.get_content_maintype() != "text")
 
 
-def _body(msg: Message, defects: list[str]) -> tuple[str, list[Attachment]]:
+def _leaves(msg: Message, depth: int = 0):
+    """Leaf parts in order; an attached message (message/rfc822) is yielded whole, not descended into."""
+    if msg.get_content_type() == "message/rfc822" and depth > 0:
+        yield msg
+        return
+    if msg.is_multipart():
+        payload = msg.get_payload()
+        for part in payload if isinstance(payload, list) else []:
+            yield from _leaves(part, depth + 1)
+        return
+    yield msg
+
+
+def _forwarded_text(part: Message, defects: list[str], depth: int) -> str:
+    """An attached message as an inline forward would show it, so the forward rules read it the same way."""
+    payload = part.get_payload()
+    inner = payload[0] if isinstance(payload, list) and payload else None
+    if not isinstance(inner, Message) or depth > 3:
+        return ""
+    text, _ = _body(inner, defects, depth + 1)
+    return ("---------- Forwarded message ---------\n"
+            f"From: {decode_header_value(inner.get('from', ''))}\n"
+            f"Subject: {decode_header_value(inner.get('subject', ''))}\n\n{text}")
+
+
+def _body(msg: Message, defects: list[str], depth: int = 0) -> tuple[str, list[Attachment]]:
     plains: list[str] = []
     htmls: list[str] = []
     attachments: list[Attachment] = []
-    for part in msg.walk():
-        if part.is_multipart():
-            continue
+    for part in _leaves(msg):
         ctype = part.get_content_type()
+        if ctype == "message/rfc822":
+            plains.append(_forwarded_text(part, defects, depth))
+            continue
         if _is_attachment(part):
             payload = part.get_payload(decode=True) or b""
             attachments.append(Attachment(decode_header_value(part.get_filename() or ""), ctype, len(payload)))
@@ -179,6 +230,9 @@ def parse_message(raw: bytes, *, max_bytes: int | None = None) -> ParsedMail:
     in_reply_to = (_MSGID.findall(headers.get("in-reply-to", "")) or [""])[0]
     text, attachments = ("", []) if oversized else _body(msg, defects)
     return_path = headers.get("return-path", "")
+    blank = _BLANK_LINE.search(data, 0, 65536)
+    head = data[:blank.start() if blank else 65536]
+    failed, delayed = _bounce_recipients(msg, head)
     return ParsedMail(
         message_id=message_id,
         subject=decode_header_value(msg.get("subject", "")),
@@ -196,4 +250,6 @@ def parse_message(raw: bytes, *, max_bytes: int | None = None) -> ParsedMail:
         defects=tuple(dict.fromkeys(defects)),
         size=len(raw),
         envelope_sender_empty=return_path.replace(" ", "") in ("<>", "<<>>"),
+        failed_recipients=failed,
+        delayed_recipients=delayed,
     )
