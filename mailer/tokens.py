@@ -15,7 +15,7 @@ import secrets
 
 ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 LENGTH = 26
-PURPOSES = {"c": "confirm an endorsement"}
+PURPOSES = {"c": "confirm an endorsement", "q": "a coordinator answers an inquiry"}
 TOKEN_RE = re.compile(r"(?<![a-z0-9])([a-z])-([%s]{%d})(?![a-z0-9])" % (ALPHABET, LENGTH), re.IGNORECASE)
 
 

@@ -1,0 +1,42 @@
+"""Which of the statement's languages a text is written in (ISO 639-1), so replies can answer in it.
+
+Pure: text in, a code out.  Lingua (lingua-language-detector) restricted to
+the statement's languages: it tells Malay from Indonesian and reads a
+one-sentence question more reliably than n-gram identifiers such as langid,
+which on our samples took an Indonesian question for Malay.  Its models load
+on the first call (about a second), then a call takes about a millisecond.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import ParsedMail
+
+# The statement's languages: English, Bahasa Indonesia, Malay, Tagalog, Thai, French, Spanish, Portuguese.
+LANGUAGES = ("en", "id", "ms", "tl", "th", "fr", "es", "pt")
+MIN_LETTERS = 12      # fewer letters than this say too little ("ok", "thanks!")
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+    codes = [getattr(IsoCode639_1, code.upper()) for code in LANGUAGES]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """The ISO 639-1 code of *text* among :data:`LANGUAGES`, or *default* when it is too short to say."""
+    if len(_LETTER.findall(text or "")) < MIN_LETTERS:
+        return default
+    found = _detector().detect_language_of(text[:5000])
+    if found is None:
+        return default
+    code = found.iso_code_639_1.name.lower()
+    return code if code in LANGUAGES else default
+
+
+def mail_language(mail: ParsedMail, own_text: str, default: str = "en") -> str:
+    """The language a reply to *mail* should use: its subject and the sender's own words (no quotes)."""
+    return detect_language(f"{mail.subject}\n{own_text}", default)
