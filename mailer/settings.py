@@ -101,6 +101,12 @@ class PolicySettings:
 
 
 @dataclass(frozen=True)
+class InquirySettings:
+    ack_per_sender_per_day: int = 3    # inquiries acknowledged and passed on per sender per 24 hours
+    unanswered_days: int = 7           # open this long without an answer: listed in status and the summary
+
+
+@dataclass(frozen=True)
 class Settings:
     source: Path
     statement: StatementSettings
@@ -111,6 +117,7 @@ class Settings:
     replies: ReplySettings
     policy: PolicySettings
     templates: Path
+    inquiries: InquirySettings = InquirySettings()
 
 
 class _Reader:
@@ -250,6 +257,12 @@ def load_settings(path: str | os.PathLike | None = None, *, environ: dict | None
                                check=lambda v: v in ("confirm", "confirm_and_approve")),
         ),
         templates=r.path("templates.dir") or DEFAULT_TEMPLATES,
+        inquiries=InquirySettings(
+            ack_per_sender_per_day=r.get("inquiries.ack_per_sender_per_day", int, 3, expected="a positive number",
+                                         check=_positive),
+            unanswered_days=r.get("inquiries.unanswered_days", int, 7, expected="a positive number",
+                                  check=_positive),
+        ),
     )
     if r.problems:
         raise SettingsError(str(source), r.problems)

@@ -168,3 +168,66 @@ class AuditEvent(Base):
     signatory_id: Mapped[int | None] = mapped_column(ForeignKey("signatories.id"), index=True)
     endorsement_id: Mapped[int | None] = mapped_column(ForeignKey("endorsements.id"))
     details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class InquiryState(StrEnum):
+    OPEN = "open"              # waiting for a coordinator's answer (new, or reopened by a follow-up)
+    ANSWERED = "answered"      # a coordinator's reply was relayed to the asker
+    CLOSED = "closed"          # closed by a coordinator (`endorse inquiries close`)
+
+
+class InquiryRole(StrEnum):
+    """What one message in an inquiry's thread was."""
+
+    QUESTION = "question"                    # the asker's first message
+    FOLLOW_UP = "follow_up"                  # a later message from the asker in the same thread
+    ACK = "ack"                              # our acknowledgement to the asker
+    COPY = "copy"                            # our copy of a question or follow-up to one coordinator
+    COORDINATOR_REPLY = "coordinator_reply"  # a coordinator's answer (verified)
+    RELAY = "relay"                          # that answer, sent on to the asker
+
+
+class Inquiry(Base):
+    """A question sent to the statement's address, answered by coordinators by email.
+
+    ``id`` is the reference number (``[INQ-42]``).  The coordinators' token is
+    stored hashed; ``thread`` holds the Message-IDs of the asker's side of the
+    conversation (their messages, our acknowledgement and relays), oldest first.
+    """
+
+    __tablename__ = "inquiries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state: Mapped[str] = mapped_column(String(20), default=InquiryState.OPEN, index=True)
+    asker: Mapped[str] = mapped_column(String(320), index=True)
+    asker_name: Mapped[str] = mapped_column(String(300), default="")
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    thread: Mapped[list] = mapped_column(JSON, default=list)
+    last_asker_message_id: Mapped[str] = mapped_column(String(998), default="")
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id"), index=True)   # the question
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    waiting_since: Mapped[datetime | None] = mapped_column(DateTime, index=True)     # when it last became open
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    @property
+    def reference(self) -> str:
+        return f"INQ-{self.id}"
+
+
+class InquiryMessage(Base):
+    """Every message of an inquiry's thread, inbound or outbound, with what became of it."""
+
+    __tablename__ = "inquiry_messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inquiry_id: Mapped[int] = mapped_column(ForeignKey("inquiries.id"), index=True)
+    role: Mapped[str] = mapped_column(String(30))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"), index=True)   # inbound
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"))                 # outbound
+    mail_message_id: Mapped[str] = mapped_column(String(998), default="", index=True)      # RFC 5322 Message-ID
+    address: Mapped[str] = mapped_column(String(320), default="")    # who wrote it, or whom it went to
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    text: Mapped[str] = mapped_column(Text, default="")              # what the asker or coordinators read
+    notes: Mapped[str] = mapped_column(Text, default="")             # a coordinator's #note lines: internal
+    held: Mapped[str] = mapped_column(Text, default="")              # why no mail went, if none did
