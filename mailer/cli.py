@@ -40,10 +40,15 @@ def cmd_status(args) -> int:
     from storage import registry
     settings = _settings(args)
     db = _database(settings)
+    from storage import inquiries
+    from storage.db import utcnow
+    days = settings.inquiries.unanswered_days
     with db.session() as s:
         counts = registry.counts(s)
+        counts.update(inquiries.status_counts(s, utcnow(), days))
     titles = {"messages": "Messages by state", "kinds": "Messages by kind", "outbox": "Outbox",
-              "endorsements": "Endorsements", "signatories": "Signatories", "review": "Review items"}
+              "endorsements": "Endorsements", "signatories": "Signatories", "review": "Review items",
+              "inquiries": "Inquiries"}
     if args.json:
         print(json.dumps(counts, indent=2, sort_keys=True))
         return 0
@@ -53,6 +58,9 @@ def cmd_status(args) -> int:
         print(f"{title + ':':22} {shown}")
     waiting = counts.get("review", {}).get("open", 0)
     print(f"{'Waiting for review:':22} {waiting}")
+    unanswered = counts["unanswered_inquiries"]
+    listed = ", ".join(f"{ref} ({n} days)" for ref, n in unanswered.items())
+    print(f"{f'Unanswered {days}+ days:':22} {len(unanswered)}" + (f": {listed}" if listed else ""))
     return 0
 
 
@@ -126,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="the whole path on this machine: sample mail, replies, confirmations, list")
     demo.add_argument("--dir", default="demo", help="working folder (default: ./demo, recreated)")
     demo.set_defaults(func=cmd_demo)
+
+    from .inquiry_commands import add_parser as add_inquiries
+    add_inquiries(sub)
     return p
 
 

@@ -52,6 +52,7 @@ class Outgoing:
     references: tuple[str, ...] = ()
     subject_hint: str = ""           # the inbound subject this replies to
     extra_headers: dict = field(default_factory=dict)
+    attachments: tuple[tuple[str, str, bytes], ...] = ()   # (filename, content type, bytes), sent as they are
 
 
 def reply_subject(subject: str) -> str:
@@ -103,11 +104,17 @@ def render(env: jinja2.Environment, out: Outgoing, *, sender: str, sender_name: 
     msg["Auto-Submitted"] = "auto-replied"
     msg["X-Auto-Response-Suppress"] = "All"
     msg[LOOP_HEADER] = clean_text(sender)
-    msg["Content-Language"] = lang
     for name, value in out.extra_headers.items():
         msg[clean_text(name)] = clean_text(str(value))
     msg.set_content(body.lstrip("\n"), charset="utf-8", cte="quoted-printable")
     html_name = f"{lang}/{out.template}.html"
     if html_name in _names(env):
         msg.add_alternative(env.get_template(html_name).render(**out.context), subtype="html")
+    for filename, content_type, data in out.attachments:
+        maintype, _, subtype = content_type.partition("/")
+        if maintype in ("text", "multipart", "message") or not subtype:
+            maintype, subtype = "application", "octet-stream"   # bytes as they came, never re-read as text
+        msg.add_attachment(data, maintype=maintype, subtype=subtype,
+                           filename=clean_text(filename)[:200] or "attachment")
+    msg["Content-Language"] = lang     # last: set_content and add_attachment drop or move Content-* headers
     return msg.as_bytes()

@@ -51,8 +51,11 @@ def default_message_id(domain: str) -> Callable[[str], str]:
 
 
 def queue_reply(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, *, purpose: str,
-                out: Outgoing) -> str | None:
-    """Render and queue a reply unless a rule holds it back; returns the reason it was held, if any."""
+                out: Outgoing, language: str = "") -> str | None:
+    """Render and queue a reply unless a rule holds it back; returns the reason it was held, if any.
+
+    *language* is the sender's (see :func:`mailer.language.mail_language`); the statement's when empty.
+    """
     st = ctx.settings.statement
     sent = registry.replies_sent_since(session, out.to, ctx.now - timedelta(days=1))
     blocked = reply_blocked(mail, out.to, own_address=st.address, sent_last_day=sent,
@@ -62,7 +65,7 @@ def queue_reply(session: Session, ctx: Context, message: InboundMessage, mail: P
         return blocked
     message_id = ctx.make_message_id(purpose)
     raw = render(ctx.templates, out, sender=st.address, sender_name=st.sender_name, message_id=message_id,
-                 date=ctx.now, language=st.language, default_language=st.language)
+                 date=ctx.now, language=language or st.language, default_language=st.language)
     outbox.enqueue(session, message_id=message_id, purpose=purpose, recipient=out.to,
                    envelope_from=plus_address(st.address, "bounces"), raw=raw, caused_by=message.id, now=ctx.now)
     return None
@@ -194,3 +197,7 @@ def handle(session: Session, ctx: Context, message: InboundMessage, mail: Parsed
         if takes(mail, u, ctx):
             return route(session, ctx, message, mail, u)
     return HANDLERS.get(u.kind, on_for_review)(session, ctx, message, mail, u)
+
+
+# Modules that register routes and handlers of their own (they import Context and queue_reply from here).
+from . import inquiries  # noqa: E402,F401
