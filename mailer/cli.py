@@ -93,13 +93,29 @@ def cmd_parse(args) -> int:
 
 def cmd_signatories(args) -> int:
     from storage import registry
-    from storage.export import RENDERERS
+    from storage.export import render
     settings = _settings(args)
     db = _database(settings)
+    if args.history:
+        return _history(db, args.format)
     with db.session() as s:
         listings = registry.listed_signatories(s, settings.statement.initiators)
-    text = RENDERERS[args.format](listings)
+    text = render(args.format, listings, title=settings.statement.title, templates=settings.templates)
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    return 0
+
+
+def _history(db, fmt: str) -> int:
+    """Every registry change, oldest first: when, what, which entry, who or which message."""
+    from storage.export import Event, render_history
+    from storage.signatories import history
+    with db.session() as s:
+        events = [Event(e.at.isoformat(sep=" ", timespec="seconds"), e.action, e.actor, e.signatory_id,
+                        e.endorsement_id, e.details or {}) for e in history(s)]
+    if fmt == "json":
+        print(json.dumps([vars(e) for e in events], ensure_ascii=False, indent=2, default=str))
+    else:
+        print(render_history(events))
     return 0
 
 
@@ -128,12 +144,18 @@ def build_parser() -> argparse.ArgumentParser:
     parse.set_defaults(func=cmd_parse)
 
     sig = sub.add_parser("signatories", help="the verified signatory list")
-    sig.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    sig.add_argument("--format", choices=["text", "md", "csv", "json", "html"], default="text",
+                     help="text: the statement's numbered list; html: a page to publish as it is")
+    sig.add_argument("--history", action="store_true",
+                     help="every change instead: when, why (which message or coordinator), what changed")
     sig.set_defaults(func=cmd_signatories)
 
     demo = sub.add_parser("demo", help="the whole path on this machine: sample mail, replies, confirmations, list")
     demo.add_argument("--dir", default="demo", help="working folder (default: ./demo, recreated)")
     demo.set_defaults(func=cmd_demo)
+
+    from .review_commands import add_parser as add_review
+    add_review(sub)
 
     from .inquiry_commands import add_parser as add_inquiries
     add_inquiries(sub)

@@ -16,17 +16,15 @@ import jinja2
 from sqlalchemy.orm import Session
 
 from storage import outbox, registry
-from storage.export import listing_line
-from storage.schema import Endorsement, EndorsementState, InboundMessage, MessageState
+from storage.schema import InboundMessage, MessageState
 
-from .compose import Outgoing, render, reply_subject
+from .compose import Outgoing, render
 from .model import Kind, ParsedMail, Understanding
 from .replies import reply_blocked
 from .settings import Settings
-from .tokens import hash_token, new_token, plus_address
+from .tokens import plus_address
 
 log = logging.getLogger(__name__)
-NO_WORDS = ("no", "cancel", "tidak", "batal", "non", "annuler", "hindi", "ไม่", "não", "nao")
 
 
 @dataclass
@@ -71,99 +69,6 @@ def queue_reply(session: Session, ctx: Context, message: InboundMessage, mail: P
     return None
 
 
-def _common(ctx: Context) -> dict:
-    st = ctx.settings.statement
-    return {"statement_title": st.title, "statement_address": st.address, "sender_name": st.sender_name}
-
-
-def on_endorsement(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
-                   u: Understanding) -> str:
-    e = u.extraction
-    endorsement = Endorsement(message_id=message.id, organization=e.organization, short_name=e.short_name,
-                              country=e.country, country_text=e.country_text,
-                              contact_email=e.contact_email or "", contact_name=e.contact_name,
-                              state=EndorsementState.PENDING, review_reasons="; ".join(e.review_reasons),
-                              created_at=ctx.now, updated_at=ctx.now)
-    session.add(endorsement)
-    session.flush()
-    if u.needs_review or not e.contact_email:
-        endorsement.state = EndorsementState.REVIEW
-        registry.open_review(session, message=message, endorsement=endorsement, now=ctx.now,
-                             reason="unsure extraction: " + ("; ".join(e.review_reasons) or "no contact address"))
-        return MessageState.REVIEW
-    token = new_token("c")
-    endorsement.token_hash = hash_token(token)
-    endorsement.token_expires_at = ctx.now + timedelta(days=ctx.settings.replies.token_days)
-    out = Outgoing(
-        template="confirmation_request",
-        context={**_common(ctx), "subject": reply_subject(mail.subject or "Endorsement"), "token": token,
-                 "contact_name": e.contact_name or "", "token_days": ctx.settings.replies.token_days,
-                 "listing": listing_line(e.organization, e.short_name, e.country_text)},
-        to=e.contact_email, to_name=e.contact_name or "",
-        reply_to=plus_address(ctx.settings.statement.address, token),
-        in_reply_to=mail.message_id, references=mail.references)
-    held = queue_reply(session, ctx, message, mail, purpose="confirmation_request", out=out)
-    if held:
-        endorsement.state = EndorsementState.REVIEW
-        registry.open_review(session, message=message, endorsement=endorsement, now=ctx.now,
-                             reason=f"confirmation request not sent: {held}")
-        return MessageState.REVIEW
-    endorsement.state = EndorsementState.CONFIRMATION_REQUESTED
-    registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="confirmation_requested",
-                   endorsement=endorsement, organization=e.organization)
-    return MessageState.HANDLED
-
-
-def _says_no(text: str) -> bool:
-    first = next((line.strip().lower() for line in text.splitlines() if line.strip()), "")
-    return first.strip(".! ") in NO_WORDS
-
-
-def on_confirmation(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
-                    u: Understanding) -> str:
-    sender = mail.sender.email if mail.sender else ""
-    for token in u.tokens:
-        endorsement = registry.endorsement_by_token(session, hash_token(token))
-        if endorsement is None:
-            continue
-        if endorsement.contact_email.lower() != sender:
-            registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="confirmation_refused",
-                           endorsement=endorsement, reason="sent from another address")
-            return MessageState.HANDLED
-        if endorsement.state != EndorsementState.CONFIRMATION_REQUESTED or (
-                endorsement.token_expires_at and endorsement.token_expires_at < ctx.now):
-            registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="confirmation_ignored",
-                           endorsement=endorsement, reason=f"token no longer valid (state {endorsement.state})")
-            return MessageState.HANDLED
-        endorsement.token_hash = None          # a token works once
-        endorsement.updated_at = ctx.now
-        if _says_no(mail.text):
-            endorsement.state = EndorsementState.CANCELLED
-            registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="cancelled",
-                           endorsement=endorsement)
-            return MessageState.HANDLED
-        endorsement.state = EndorsementState.CONFIRMED
-        registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="confirmed", endorsement=endorsement)
-        listed = ctx.settings.policy.verification == "confirm"
-        if listed:
-            registry.verify_endorsement(session, endorsement, now=ctx.now, actor=ctx.actor(message))
-        else:
-            registry.open_review(session, message=message, endorsement=endorsement, now=ctx.now,
-                                 reason="policy confirm_and_approve: a coordinator must approve")
-        out = Outgoing(
-            template="confirmed",
-            context={**_common(ctx), "subject": reply_subject(mail.subject), "listed": listed,
-                     "contact_name": endorsement.contact_name or "",
-                     "listing": listing_line(endorsement.organization, endorsement.short_name,
-                                             endorsement.country_text)},
-            to=sender, to_name=mail.sender.name if mail.sender else "",
-            in_reply_to=mail.message_id, references=mail.references)
-        queue_reply(session, ctx, message, mail, purpose="confirmed", out=out)
-        return MessageState.HANDLED
-    registry.open_review(session, message=message, now=ctx.now, reason="confirmation with an unknown token")
-    return MessageState.REVIEW
-
-
 def on_machine_mail(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
                     u: Understanding) -> str:
     """Bounces and auto-replies are recorded and never answered."""
@@ -184,8 +89,6 @@ Handler = Callable[[Session, Context, InboundMessage, ParsedMail, Understanding]
 ROUTES: list[tuple[str, Callable[[ParsedMail, Understanding, Context], bool], Handler]] = []
 
 HANDLERS: dict[Kind, Handler] = {
-    Kind.ENDORSEMENT: on_endorsement,
-    Kind.CONFIRMATION: on_confirmation,
     Kind.BOUNCE: on_machine_mail,
     Kind.AUTO_REPLY: on_machine_mail,
 }
@@ -197,6 +100,11 @@ def handle(session: Session, ctx: Context, message: InboundMessage, mail: Parsed
         if takes(mail, u, ctx):
             return route(session, ctx, message, mail, u)
     return HANDLERS.get(u.kind, on_for_review)(session, ctx, message, mail, u)
+
+
+# The endorsement path (mailer.confirm), coordinator review (mailer.review) and withdrawal (mailer.withdraw)
+# register their handlers and routes here; imported last because they import Context and queue_reply.
+from . import confirm, review, withdraw  # noqa: E402,F401
 
 
 # Modules that register routes and handlers of their own (they import Context and queue_reply from here).

@@ -197,12 +197,29 @@ def send_outbox(db: Database, sender: Sender, settings: Settings, *, now: Callab
     return report
 
 
+def follow_up(db: Database, settings: Settings, *, now: Callable[[], datetime] = utcnow,
+              make_message_id: Callable[[str], str] | None = None) -> dict[str, int]:
+    """Work no inbound message starts: confirmation reminders and expiry, review mails for open items."""
+    from . import confirm, review
+    domain = settings.statement.address.partition("@")[2]
+    ctx = Context(settings=settings, templates=make_environment(settings.templates), now=now(),
+                  make_message_id=make_message_id or default_message_id(domain))
+    with db.session() as s:
+        done = confirm.remind_and_expire(s, ctx)
+    with db.session() as s:
+        done["review_mails"] = review.notify_open_items(s, ctx)
+    if any(done.values()):
+        log.info("follow-up: %s", ", ".join(f"{k} {n}" for k, n in done.items()))
+    return done
+
+
 def run_cycle(conn_factory, db: Database, sender: Sender, settings: Settings, *,
               now: Callable[[], datetime] = utcnow) -> CycleReport:
-    """One full cycle: intake, handling, sending."""
+    """One full cycle: intake, handling, follow-ups (reminders, expiry, review mails), sending."""
     report = CycleReport()
     with conn_factory() as conn:
         intake(conn, db, batch_size=settings.mailbox.batch_size, now=now, report=report)
     handle_stored(db, settings, now=now, report=report)
+    follow_up(db, settings, now=now)
     send_outbox(db, sender, settings, now=now, report=report)
     return report

@@ -18,6 +18,14 @@ DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "settings.toml"
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TLS_MODES = ("tls", "starttls", "plain")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# Anyone can open an address here: it says nothing about an organization (policy.free_mail_domains).
+FREE_MAIL_DOMAINS = (
+    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.id", "yahoo.com.my", "yahoo.com.ph", "yahoo.co.uk",
+    "yahoo.fr", "ymail.com", "rocketmail.com", "hotmail.com", "hotmail.fr", "outlook.com", "live.com", "msn.com",
+    "aol.com", "icloud.com", "me.com", "mail.com", "gmx.com", "gmx.de", "gmx.net", "web.de", "yandex.com",
+    "yandex.ru", "proton.me", "protonmail.com", "zoho.com", "qq.com", "163.com", "126.com", "riseup.net",
+    "tutanota.com", "laposte.net", "orange.fr", "free.fr",
+)
 
 
 class SettingsError(ValueError):
@@ -93,11 +101,24 @@ class ReplySettings:
     per_sender_per_day: int            # rate limit of automatic replies to one address
     token_days: int                    # how long a confirmation token stays valid
     max_message_bytes: int             # larger messages are kept and flagged for review
+    reminder_days: int = 4             # one reminder this many days before a confirmation token expires
+    token_address: str = ""            # Reply-To with "{token}", e.g. "statement+{token}@example.org"
+
+    def reply_address(self, statement_address: str, token: str) -> str:
+        """Where a reply carrying *token* goes: the configured pattern, else the statement's plus-address."""
+        if self.token_address:
+            return self.token_address.replace("{token}", token)
+        local, _, domain = statement_address.partition("@")
+        return f"{local}+{token}@{domain}"
 
 
 @dataclass(frozen=True)
 class PolicySettings:
     verification: str                  # "confirm" or "confirm_and_approve"
+    review_free_mail: bool = False     # endorsements from free-mail addresses go to a coordinator first
+    free_mail_domains: tuple[str, ...] = FREE_MAIL_DOMAINS
+    same_name_score: int = 96          # dedupe: at or above (same country), the same organization: merged
+    similar_name_score: int = 85       # dedupe: at or above, a coordinator decides with both shown
 
 
 @dataclass(frozen=True)
@@ -251,10 +272,22 @@ def load_settings(path: str | os.PathLike | None = None, *, environ: dict | None
             token_days=r.get("replies.token_days", int, 14, expected="a positive number", check=_positive),
             max_message_bytes=r.get("replies.max_message_bytes", int, 10_000_000, expected="a positive number",
                                     check=_positive),
+            reminder_days=r.get("replies.reminder_days", int, 4, expected="a positive number", check=_positive),
+            token_address=r.get("replies.token_address", str, "",
+                                expected='an address whose local part holds "{token}"',
+                                check=lambda v: not v or "{token}" in v.partition("@")[0] and _is_address(v)),
         ),
         policy=PolicySettings(
             verification=r.get("policy.verification", str, "confirm", expected='"confirm" or "confirm_and_approve"',
                                check=lambda v: v in ("confirm", "confirm_and_approve")),
+            review_free_mail=r.get("policy.review_free_mail", bool, False),
+            free_mail_domains=tuple(d.lower() for d in r.get(
+                "policy.free_mail_domains", list, list(FREE_MAIL_DOMAINS), expected="a list of domain names",
+                check=lambda v: all(isinstance(d, str) and "." in d for d in v))),
+            same_name_score=r.get("policy.same_name_score", int, 96, expected="a score from 1 to 100",
+                                  check=lambda v: 0 < v <= 100),
+            similar_name_score=r.get("policy.similar_name_score", int, 85, expected="a score from 1 to 100",
+                                     check=lambda v: 0 < v <= 100),
         ),
         templates=r.path("templates.dir") or DEFAULT_TEMPLATES,
         inquiries=InquirySettings(
@@ -264,6 +297,9 @@ def load_settings(path: str | os.PathLike | None = None, *, environ: dict | None
                                   check=_positive),
         ),
     )
+    if settings.replies.token_days and settings.replies.reminder_days >= settings.replies.token_days:
+        r.problems.append(f"replies.reminder_days = {settings.replies.reminder_days}: expected fewer days than "
+                          f"replies.token_days ({settings.replies.token_days})")
     if r.problems:
         raise SettingsError(str(source), r.problems)
     return settings

@@ -16,6 +16,7 @@ import secrets
 ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 LENGTH = 26
 PURPOSES = {"c": "confirm an endorsement", "q": "a coordinator answers an inquiry"}
+PURPOSES.update({"w": "confirm a withdrawal", "r": "a coordinator decides a review item"})
 TOKEN_RE = re.compile(r"(?<![a-z0-9])([a-z])-([%s]{%d})(?![a-z0-9])" % (ALPHABET, LENGTH), re.IGNORECASE)
 
 

@@ -11,9 +11,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .dedupe import normalize
 from .export import Listing
-from .schema import (AuditEvent, Endorsement, EndorsementState, InboundMessage, MailboxCursor, MessageState,
-                     OutboxMessage, ReviewItem, Signatory, SignatoryStatus)
+from .schema import (AuditEvent, Endorsement, InboundMessage, MailboxCursor, MessageState, OutboxMessage, ReviewItem,
+                     Signatory, SignatoryStatus)
 
 
 def message_identity(message_id: str, raw: bytes) -> tuple[str, str]:
@@ -99,40 +100,23 @@ def audit(session: Session, *, now: datetime, actor: str, action: str, signatory
 
 
 def open_review(session: Session, *, message: InboundMessage, reason: str, now: datetime,
-                endorsement: Endorsement | None = None) -> ReviewItem:
+                endorsement: Endorsement | None = None, subject: str = "", signatory: Signatory | None = None,
+                proposed: dict | None = None) -> ReviewItem:
+    """A review item; *subject* (mailer.review.Subject) defaults to "endorsement" or "message"."""
     item = ReviewItem(message_id=message.id, endorsement_id=endorsement.id if endorsement else None,
-                      reason=reason, state="open", created_at=now)
+                      reason=reason, state="open", created_at=now,
+                      subject=subject or ("endorsement" if endorsement else "message"),
+                      signatory_id=signatory.id if signatory else None, proposed=proposed)
     session.add(item)
     return item
-
-
-def endorsement_by_token(session: Session, token_hash: str) -> Endorsement | None:
-    return session.scalar(select(Endorsement).where(Endorsement.token_hash == token_hash))
-
-
-def verify_endorsement(session: Session, endorsement: Endorsement, *, now: datetime, actor: str) -> Signatory:
-    """Enter the endorsement's organization into the public list."""
-    signatory = Signatory(organization=endorsement.organization, short_name=endorsement.short_name,
-                          country=endorsement.country, country_text=endorsement.country_text,
-                          contact_email=endorsement.contact_email, verified_at=now,
-                          status=SignatoryStatus.LISTED)
-    session.add(signatory)
-    session.flush()
-    endorsement.state = EndorsementState.VERIFIED
-    endorsement.signatory_id = signatory.id
-    endorsement.updated_at = now
-    audit(session, now=now, actor=actor, action="listed", signatory=signatory, endorsement=endorsement,
-          organization=signatory.organization, short_name=signatory.short_name, country=signatory.country,
-          country_text=signatory.country_text)
-    return signatory
 
 
 def listed_signatories(session: Session, initiators: tuple[str, ...] = ()) -> list[Listing]:
     """The public list: initiators first in the order given, then by verification time."""
     rows = session.scalars(select(Signatory).where(Signatory.status == SignatoryStatus.LISTED)
                            .order_by(Signatory.verified_at, Signatory.id)).all()
-    pinned = {name: i for i, name in enumerate(initiators)}
-    rows = sorted(rows, key=lambda s: (pinned.get(s.organization, len(pinned)),))
+    pinned = {normalize(name): i for i, name in enumerate(initiators)}   # spelling, case and accents aside
+    rows = sorted(rows, key=lambda s: (pinned.get(normalize(s.organization), len(pinned)),))
     return [Listing(s.organization, s.short_name, s.country, s.country_text, s.verified_at.isoformat())
             for s in rows]
 

@@ -94,6 +94,8 @@ class Signatory(Base):
     contact_email: Mapped[str] = mapped_column(String(320))
     verified_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     status: Mapped[str] = mapped_column(String(20), default=SignatoryStatus.LISTED, index=True)
+    name_key: Mapped[str] = mapped_column(String(800), unique=True)    # storage.dedupe.name_key: one row per org
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Endorsement(Base):
@@ -109,12 +111,15 @@ class Endorsement(Base):
     contact_email: Mapped[str] = mapped_column(String(320), index=True)
     contact_name: Mapped[str | None] = mapped_column(String(300))
     state: Mapped[str] = mapped_column(String(30), default=EndorsementState.PENDING, index=True)
-    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
-    token_expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    token_expires_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # confirmation deadline
     review_reasons: Mapped[str] = mapped_column(Text, default="")
     signatory_id: Mapped[int | None] = mapped_column(ForeignKey("signatories.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)     # the endorsing address replied yes
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime)      # a coordinator approved (when asked)
+    approved_by: Mapped[str] = mapped_column(String(400), default="")
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTime)      # the one reminder before expiry
 
 
 class OutboxMessage(Base):
@@ -155,6 +160,39 @@ class ReviewItem(Base):
     reason: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20), default="open", index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    subject: Mapped[str] = mapped_column(String(20), default="message")  # mailer.review.Subject
+    signatory_id: Mapped[int | None] = mapped_column(ForeignKey("signatories.id"))   # candidate or target
+    proposed: Mapped[dict | None] = mapped_column(JSON)                 # fields a correction proposes
+    notified_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)   # review mail queued
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    decided_by: Mapped[str] = mapped_column(String(400), default="")
+    decision: Mapped[str] = mapped_column(String(20), default="")
+
+
+class TokenPurpose(StrEnum):
+    CONFIRM = "c"        # the endorsing address confirms an endorsement
+    WITHDRAW = "w"       # a registered address confirms a withdrawal
+    REVIEW = "r"         # a coordinator decides a review item
+
+
+class ReplyToken(Base):
+    """One reply token, kept as a hash, and what it may do; kept after use so a replay gets a polite answer.
+
+    ``address`` is who must answer (empty for a review token: any coordinator).
+    """
+
+    __tablename__ = "reply_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    purpose: Mapped[str] = mapped_column(String(1))
+    address: Mapped[str] = mapped_column(String(320), default="")
+    endorsement_id: Mapped[int | None] = mapped_column(ForeignKey("endorsements.id"), index=True)
+    signatory_id: Mapped[int | None] = mapped_column(ForeignKey("signatories.id"))
+    review_item_id: Mapped[int | None] = mapped_column(ForeignKey("review_items.id"))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))    # the message that caused it
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class AuditEvent(Base):

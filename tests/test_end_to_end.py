@@ -99,7 +99,9 @@ def test_broken_mime_is_stored_and_shown_as_unknown(config, imap_account, smtp):
     assert status["kinds"] == {"unknown": 1}
     assert status["messages"] == {"review": 1}
     assert status["review"] == {"open": 1}
-    assert smtp.messages == []
+    # nothing goes back to the sender; each coordinator gets the review mail with the original text
+    assert sorted(m.rcpt_tos for m in smtp.messages) == [("coord1@example.org",), ("coord2@example.org",)]
+    assert all(b"Subject: [review r-" in m.raw and b"From: someone@example.net" in m.raw for m in smtp.messages)
 
 
 def test_handled_mail_moves_to_the_processed_folder(tmp_path, imap_account, smtp):
