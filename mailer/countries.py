@@ -28,6 +28,12 @@ LOCAL_NAMES = {
     "italie": "IT", "pays-bas": "NL", "países bajos": "NL", "laos": "LA", "中国": "CN", "中國": "CN",
     "malaysia": "MY", "mésico": "MX", "afrique du sud": "ZA", "sudáfrica": "ZA", "suisse": "CH",
     "belanda": "NL", "jepang": "JP", "jepun": "JP", "amerika serikat": "US", "inggris": "GB",
+    "马来西亚": "MY", "馬來西亞": "MY", "印度尼西亚": "ID", "印尼": "ID", "菲律宾": "PH", "菲律賓": "PH", "泰国": "TH",
+    "泰國": "TH", "新加坡": "SG", "越南": "VN", "缅甸": "MM", "緬甸": "MM", "柬埔寨": "KH", "台湾": "TW", "台灣": "TW",
+    "香港": "HK", "日本": "JP", "韩国": "KR", "韓國": "KR", "印度": "IN",
+    "republic of korea": "KR", "moçambique": "MZ", "mocambique": "MZ", "sénégal": "SN", "tunisie": "TN",
+    "brasil": "BR", "perú": "PE", "méxico": "MX", "lungsod quezon": "PH", "estados unidos": "US",
+    "états-unis": "US", "etats-unis": "US", "angleterre": "GB", "reino unido": "GB", "royaume-uni": "GB",
     # demonyms
     "filipino": "PH", "philippine": "PH", "indonesian": "ID", "malaysian": "MY", "thai": "TH",
     "indian": "IN", "pakistani": "PK", "sri lankan": "LK", "australian": "AU", "french": "FR",
@@ -54,6 +60,42 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _name_index() -> dict[str, str]:
+    """Every English, common and official name (and "Republic of Korea" for "Korea, Republic of") → alpha-2.
+
+    Codes are left out on purpose: scanning prose for "are" or "per" must not find the UAE or Peru.
+    """
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}:
+            if not name:
+                continue
+            forms = {name}
+            if ", " in name:
+                head, _, tail = name.partition(", ")
+                forms.add(f"{tail} {head}")
+            for form in forms:
+                index.setdefault(_fold(form), country.alpha_2)
+                index.setdefault(_ascii(_fold(form)), country.alpha_2)
+    for name, code in LOCAL_NAMES.items():
+        index[_fold(name)] = code
+        index.setdefault(_ascii(_fold(name)), code)
+    return index
+
+
+NAMES = _name_index()
+# Scripts without spaces between words are searched by substring.
+_UNSPACED = {name: code for name, code in NAMES.items() if re.search(r"[\u0e00-\u0e7f\u3000-\u9fff]", name)}
+# The statement is about these: a message naming them says nothing about where the endorser is.
+# Jordan, Chad and Georgia are also people's (or a state's) names.
+NOT_A_HINT = {"PS", "IL", "JO", "TD", "GE"}
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
 def display_name(alpha_2: str) -> str:
     """The list's spelling of a country: pycountry's common name, else its name."""
     country = pycountry.countries.get(alpha_2=alpha_2)
@@ -62,22 +104,28 @@ def display_name(alpha_2: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def lookup_exact(text: str) -> str | None:
-    """Alpha-2 for a text that is one country's name, code-free; None otherwise."""
+    """Alpha-2 for a text that is one country's name (any known language, demonym or capital); else None."""
     folded = _fold(text)
-    if not folded or len(folded) < 3 and folded not in ("uk",):
+    if len(folded) < 3 and folded != "uk":
         return None
-    if folded in LOCAL_NAMES:
-        return LOCAL_NAMES[folded]
-    try:
-        return pycountry.countries.lookup(folded).alpha_2
-    except LookupError:
-        pass
-    stripped = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-    if stripped != folded and stripped in LOCAL_NAMES:
-        return LOCAL_NAMES[stripped]
-    return None
+    return NAMES.get(folded) or NAMES.get(_ascii(folded))
+
+
+def scan_country(text: str) -> str | None:
+    """The one country that *text* names anywhere (a word, two or three), or None if none or several."""
+    words = _WORD.findall(text)
+    found: set[str] = set()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            code = lookup_exact(" ".join(words[i:i + n]))
+            if code and code not in NOT_A_HINT:
+                found.add(code)
+    for name, code in _UNSPACED.items():
+        if name in text and code not in NOT_A_HINT:
+            found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 def resolve_country(text: str) -> tuple[str | None, str | None]:

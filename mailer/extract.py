@@ -12,42 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .countries import lookup_exact, resolve_country
-from .lexicon import CLOSINGS, ORG_WORDS
+from . import lexicon
+from .countries import NOT_A_HINT, display_name, lookup_exact, resolve_country, scan_country
+from .lexicon import CLOSINGS, ORG_WORDS, SEVERAL_ORGANIZATIONS
+from .forms import form_fields  # noqa: F401 - re-exported for callers of extract
 from .model import Extraction, ParsedMail
 from .reading import Reading, read, sentences
 from .text import strip_signature
 
-# field -> labels people use for it (lower case, without the colon)
-FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "organization": (
-        "organisation", "organization", "organisation name", "organization name", "name of organisation",
-        "name of organization", "organisation's name", "organization's name", "organisation’s name",
-        "organization’s name", "org", "org name", "group", "group name", "endorsing organisation",
-        "endorsing organization", "organización", "organizacion", "nombre de la organización",
-        "nombre de la organizacion", "organisasi", "nama organisasi", "nama lembaga", "lembaga",
-        "pertubuhan", "nama pertubuhan", "organisasyon", "pangalan ng organisasyon", "samahan",
-        "organização", "organizacao", "nome da organização", "nome da organizacao", "entidade",
-        "ชื่อองค์กร", "องค์กร", "ชื่อองค์การ", "องค์การ", "nom de l'organisation", "nom de l’organisation",
-        "organisme", "structure",
-    ),
-    "short_name": (
-        "short name", "acronym", "abbreviation", "singkatan", "sigla", "siglas", "sigle", "akronim",
-        "nama singkatan", "nama pendek", "pinaikling pangalan", "daglat", "ชื่อย่อ", "nom court", "abreviatura",
-    ),
-    "country": ("country", "país", "pais", "negara", "bansa", "pays", "ประเทศ", "country/territory",
-                "country / territory", "location", "lokasi", "lugar", "kedudukan"),
-    "contact_name": (
-        "contact person", "contact name", "contact", "name", "nama", "nombre", "nome", "pangalan", "nom",
-        "ชื่อผู้ติดต่อ", "ผู้ติดต่อ", "persona de contacto", "pessoa de contato", "pessoa de contacto",
-        "narahubung", "nama penghubung", "nama kontak", "kontak", "contacto", "contato", "your name",
-        "taong makikipag-ugnayan", "personne de contact", "nom du contact", "ชื่อ", "ชื่อ-นามสกุล",
-    ),
-    "contact_email": ("email", "e-mail", "email address", "e-mail address", "correo", "correo electrónico",
-                      "surel", "courriel", "adresse e-mail", "อีเมล", "อีเมล์", "emel", "alamat email"),
-}
-_LABEL_TO_FIELD = {label: name for name, labels in FIELD_LABELS.items() for label in labels}
-_FIELD_LINE = re.compile(r"^[ \t>]*[-*•]?[ \t]*\**([^\n:：]{1,40}?)\**[ \t]*[:：][ \t]*(.*?)[ \t]*$", re.MULTILINE)
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _TRAILING_PAREN = re.compile(r"^(?P<name>.+?)\s*[(（](?P<short>[^()（）]+)[)）]\s*$")
 _ABBREV = re.compile(r"^[#A-Z0-9][A-Z0-9&.\-/#]{1,14}$")
@@ -57,6 +29,17 @@ ATTACHMENT_LETTER = re.compile(r"\b(attach|attached|enclosed|lampiran|terlampir|
 LETTER_TYPES = ("application/pdf", "application/msword", "application/vnd.openxmlformats-officedocument",
                 "application/vnd.oasis.opendocument", "image/")
 
+THIRD_PERSON_VERBS = (
+    r"(?:hereby\s+|fully\s+|proudly\s+)?(?:endorses|supports|signs(?:\s+on\s+to)?|joins|co-?signs|backs)",
+    r"(?:would\s+like|wishes|wants|is\s+(?:happy|proud|glad|pleased))\s+to\s+(?:endorse|sign|support|join)",
+    r"(?:dengan\s+ini\s+)?(?:menyatakan\s+)?(?:mendukung|dukung|ikut\s+menandatangani|turut\s+menandatangani|"
+    r"menandatangani|menyatakan\s+dukungan|bergabung)",
+    r"(?:dengan\s+ini\s+)?(?:menyokong|sokong|memberi\s+sokongan|menyatakan\s+sokongan)",
+    r"ay\s+(?:lumalagda|nag-?eendorso|nag-?endorso|sumusuporta|pumipirma|nakikiisa)",
+    r"(?:soutient|signe|appuie|endosse|adh[èe]re|s['’]associe)", r"(?:firma|respalda|apoya|adhiere|se\s+adhiere|"
+    r"se\s+suma|suscribe)", r"(?:assina|subscreve|apoia|adere|endossa)",
+    r"(?:ขอร่วมลงนาม|ขอสนับสนุน|ร่วมลงนาม|สนับสนุน|ขอรับรอง)",
+)
 # Prose patterns that name the organization; group "org" is the name as written.
 _ORG_CHARS = r"[^\n.;:!?]{2,140}?"
 PROSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
@@ -86,22 +69,26 @@ PROSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"^\s*n[óo]s\s*,\s*(?:d[ao]s?\s+)?(?P<org>{_ORG_CHARS})\s*,\s*(?:subscrevemos|apoiamos|assinamos|aderimos)",
     r"ในนาม(?:ของ)?\s*(?P<org>[^\n,]{2,120}?)\s*(?:,|ขอ|เรา)",
     r"^\s*(?P<org>[^\n,]{2,120}?)\s*(?:ขอร่วมลงนาม|ขอสนับสนุน|ร่วมลงนาม)",
+    # "<Organization>[, place] <verb>": the organization speaking of itself in the third person
+    r"^\s*(?P<org>[#\w“\"«][^\n.;!?]{1,200}?)\s*,?\s+(?:"
+    + "|".join(THIRD_PERSON_VERBS) + r")(?!\w)",
 ))
+# For each pattern above, the words one of which its sentence must hold: checked with `in` first, so most
+# sentences need no regex at all.
+PROSE_STEMS: tuple[tuple[str, ...], ...] = (
+    ("behalf",), ("we,", "we ,"), ("we at", "we from"), ("endorses", "supports", "signs", "joins", "would like"),
+    ("please add",),
+    ("kami",), ("kami",), ("atas nama",), ("bagi pihak",), ("kami",), ("ngalan",), ("nous",), ("au nom",),
+    ("en nombre",), ("nosotr", "desde"), ("em nome",), ("nós,", "nos,", "nós ,"), ("ในนาม",),
+    ("ขอร่วมลงนาม", "ขอสนับสนุน", "ร่วมลงนาม"),
+    ("endorses", "supports", "signs", "joins", "backs", "would like", "wishes", "happy", "proud", "glad", "dukung",
+     "tandatangan", "bergabung", "sokong", "yokong", "ay ", "soutient", "signe", "appuie", "endosse", "adhère",
+     "associe", "firma", "respalda", "apoya", "adhiere", "suma", "suscribe", "assina", "subscreve", "apoia", "adere",
+     "endossa", "ลงนาม", "สนับสนุน", "รับรอง"),
+)
 COUNTRY_PHRASES = re.compile(
     r"\b(?:from|in|based\s+in|di|dari|sa|en|au|aux|em|no|na|du|de)\s+(?:the\s+)?"
     r"(?P<country>[A-ZÀ-Ý][\w’'\- ]{2,40}?)(?=[\s,.;)!?]|$)", re.UNICODE)
-
-
-def form_fields(text: str) -> dict[str, str]:
-    """First value of each known ``Label: value`` line, by field name."""
-    fields: dict[str, str] = {}
-    for label, value in _FIELD_LINE.findall(text):
-        key = re.sub(r"\s+", " ", label.strip("*_ \t").lower())
-        name = _LABEL_TO_FIELD.get(key)
-        value = value.strip().strip("*_").strip()
-        if name and value and name not in fields:
-            fields[name] = value
-    return fields
 
 
 def split_short_name(name: str) -> tuple[str, str | None]:
@@ -135,60 +122,170 @@ def split_country_suffix(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+_PRONOUNS = {"we", "i", "us", "kami", "kita", "saya", "nous", "je", "our", "my", "nosotros", "nosotras", "yo",
+             "nós", "eu", "ako", "this", "it", "they", "ini", "ito", "ceci", "esto", "isto", "please", "thank",
+             "thanks", "yes", "ya", "oo", "oui", "sí", "sim"}
+
+
 def _prose_organizations(text: str) -> list[str]:
+    lower = text.lower()
+    patterns = [p for stems, p in zip(PROSE_STEMS, PROSE_PATTERNS, strict=True) if any(s in lower for s in stems)]
+    if not patterns:
+        return []
     found = []
     for sentence in sentences(text):
         if sentence.endswith(("?", "？")):
             continue
-        for pattern in PROSE_PATTERNS:
+        sentence = strip_greeting(sentence)
+        for pattern in patterns:
             m = pattern.search(sentence)
-            if m:
-                org = m.group("org").strip()
-                if org.lower().split(" ")[0] in ("we", "i", "us", "kami", "nous", "our", "my"):
-                    continue
-                found.append(org)
-                break
+            if not m:
+                continue
+            org = _ARTICLE.sub("", m.group("org").strip(" ,“”\"«»"))
+            first = org.split(" ")[0].lower().strip(",") if org else ""
+            if not org or first in _PRONOUNS or not (org[0].isupper() or org[0] in "#" or not org[0].isascii()):
+                continue
+            found.append(org)
+            break
     return found
 
 
+ROLE = re.compile(
+    r"^(general\s+secretary|secretary[- ]general|(deputy\s+|vice[- ])?(president|chair(person|woman|man)?|secretary|"
+    r"coordinator|director|spokes(person|woman|man)|organi[sz]er|treasurer|convenor|convener|member|head|leader|"
+    r"officer)|[\w’']+\s+secretary|international\s+(secretary|officer)|setiausaha(\s+agung)?|pengerusi|ketua(\s+umum)?|"
+    r"sekretaris(\s+jenderal)?|koordinator|tagapangulo|kalihim|pangulo|presidente|president[ae]?|secretari[oa]|"
+    r"coordinador[a]?|secr[ée]taire|pr[ée]sident[e]?|porte-parole|coordenador[a]?|coordinatrice|responsable|"
+    r"for|on behalf of|ประธาน|เลขาธิการ|ผู้ประสานงาน)\b", re.IGNORECASE)
+_CONTACT_LINE = re.compile(r"@|https?://|www\.|\+?\d[\d\s\-()]{6,}")
+_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|dear\s+[^,:]{0,50}|greetings|good\s+(morning|afternoon|day|evening)|salam(\s+\w+)?|halo|hai|"
+    r"kumusta|magandang\s+\w+(\s+po)?|mga\s+kasama|kawan-kawan|camarades?|compa[ñn]er[oa]s|hola(\s+\w+)?|"
+    r"ol[áa]|bonjour|estimad[oa]s|caros?(\s+\w+)?|queridos?(\s+\w+)?|comrades|friends)\s*[,!:]+\s*|^\s*สวัสดี\S*\s+",
+    re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:(?i:the|le|la|el|los|las|o|a|os|as|ang)\s+|(?i:l)['’]\s*)(?=[A-Z#À-Ý])")
+_SPLIT_AFTER_PAREN = re.compile(r"^(?P<name>.*\([^()]+\))(?P<tail>\s*(?:[,–—-]|\s(?:de|dari|from|of|in|di|mula\s+sa|da|do|du|en)\s|"
+                                r"\s)\s*.+)$", re.IGNORECASE)
+_LOCATION_PREFIX = re.compile(r"^[\s,–—-]*(?:(?:de|dari|from|of|in|di|mula\s+sa|da|do|du|en|based\s+in)\s+)?",
+                              re.IGNORECASE)
+_LIST_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*•])?\s*(?P<org>[^,\n:]{2,120}?)\s*(?:[,–—]|\s-)\s*(?P<country>[^,\n]{2,60}?)"
+                        r"\s*\.?\s*$", re.MULTILINE)
+_BULLET_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(?P<org>[^\n]{2,120}?)\s*$", re.MULTILINE)
+_JOINED = re.compile(r"\s(?:and|&|dan|at|et|y|e|ng|und)\s", re.IGNORECASE)
+
+
+def strip_greeting(text: str) -> str:
+    return _GREETING.sub("", text, count=1)
+
+
+def split_location(raw: str) -> tuple[str, str | None]:
+    """``X (ABBR), Country`` / ``X (ABBR) dari City, Country`` / ``X, de Colombia`` → (name, country code).
+
+    Only a tail after the closing parenthesis of a short name, or after a comma or dash, is read as a
+    location, and only when it names one country: ``(Marxist-Leninist) Liberation`` stays in the name.
+    """
+    m = _SPLIT_AFTER_PAREN.match(raw)
+    splits = [(m.group("name"), m.group("tail"))] if m else []
+    for sep in (",", " – ", " — ", " - "):
+        head, found, tail = raw.partition(sep)
+        if found and head.strip():
+            splits.append((head, tail))
+    for head, tail in splits:
+        tail = _LOCATION_PREFIX.sub("", tail).strip(" ,.")
+        code = lookup_exact(tail) or (resolve_country(tail)[0] if "," in tail or "/" in tail else None) \
+            or scan_country(tail)
+        if code and tail:
+            return head.strip(" ,–—-"), code
+    return raw, None
+
+
+def normalize_candidate(raw: str) -> tuple[str, str | None, str | None]:
+    """A name as found in prose or a signature → (organization, short name, country code from its tail)."""
+    raw = _ARTICLE.sub("", clean_name(strip_greeting(raw)))
+    raw, code = split_location(raw)
+    name, short = split_short_name(raw)
+    return _ARTICLE.sub("", name), short, code
+
+
 def _signature_lines(text: str) -> list[str]:
-    body, signature = strip_signature(text)
     lines = [ln.strip() for ln in text.split("\n")]
     for i, line in enumerate(lines):
         if CLOSINGS.match(line):
             return [ln for ln in lines[i + 1:] if ln][:8]
-    return [ln.strip() for ln in signature.split("\n") if ln.strip()][:8]
+    _body, signature = strip_signature(text)
+    if signature.strip():
+        return [ln.strip() for ln in signature.split("\n") if ln.strip()][:8]
+    # no closing and no "-- ": the last paragraph, if it is a block of short lines
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    last = [ln.strip() for ln in paragraphs[-1].split("\n")] if len(paragraphs) > 1 else []
+    if last and len(last) <= 6 and all(len(ln) < 70 for ln in last):
+        return last
+    tail = [ln for ln in lines if ln][-4:]
+    return tail if len(tail) > 1 and all(len(ln) < 70 for ln in tail) else []
 
 
 def _signature_organization(lines: list[str]) -> tuple[str | None, str | None]:
-    """(organization line, country text) from a signature block."""
+    """(organization line, country code) from a signature block."""
     org = country = None
     for line in lines:
-        if _EMAIL.search(line) or re.search(r"https?://|www\.|\+?\d[\d\s\-()]{6,}", line):
+        if _CONTACT_LINE.search(line):
             continue
-        if lookup_exact(line.strip(" .")):
-            country = country or line.strip(" .")
+        code = lookup_exact(line.strip(" ."))
+        if code:
+            country = country or code
             continue
-        candidate = line
-        if "," in line or " - " in line or " | " in line:
-            parts = [p.strip() for p in re.split(r",| - | \| | – ", line) if p.strip()]
-            with_org = [p for p in parts if ORG_WORDS.search(p) or _TRAILING_PAREN.match(p)]
-            if parts and lookup_exact(parts[-1]) and len(parts) > 1:
-                country = country or parts[-1]
-            if with_org:
-                candidate = with_org[0]
-        if org is None and (ORG_WORDS.search(candidate) or _TRAILING_PAREN.match(candidate)) and len(candidate) < 140:
-            org = candidate
+        parts = [p.strip() for p in re.split(r",| - | \| | – | — ", line) if p.strip()]
+        parts = [p for p in parts if not ROLE.match(p) or ORG_WORDS.search(ROLE.sub("", p)) or _TRAILING_PAREN.match(p)]
+        parts = [ROLE.sub("", p).strip(" ,") if ROLE.match(p) and re.match(r"(?i)(for|on behalf of)\b", p) else p
+                 for p in parts]
+        if len(parts) > 1 and lookup_exact(parts[-1]):
+            country = country or lookup_exact(parts[-1])
+            parts = parts[:-1]
+        elif len(parts) > 1 and scan_country(parts[-1]) and not ORG_WORDS.search(parts[-1]):
+            country = country or scan_country(parts[-1])
+            parts = parts[:-1]
+        candidates = [p for p in parts if (ORG_WORDS.search(p) or _TRAILING_PAREN.match(p) or _ABBREV.match(p))
+                      and len(p) < 140]
+        if org is None and candidates:
+            org = candidates[0]
     return org, country
+
+
+def _list_organizations(text: str) -> list[tuple[str, str]]:
+    """Lines in the statement's own style: ``Name (Short), Country`` (numbered or bulleted or bare)."""
+    found = []
+    for m in _LIST_LINE.finditer(text):
+        org, country = m.group("org").strip(), m.group("country").strip()
+        code = lookup_exact(country) or (resolve_country(country)[0] if "/" in country else None)
+        if code and (ORG_WORDS.search(org) or _TRAILING_PAREN.match(org)) and not ROLE.match(org) \
+                and not _CONTACT_LINE.search(org):
+            found.append((org, country))
+    return found
+
+
+def _several(reading: Reading, named: list[str]) -> str | None:
+    """Why the message seems to speak for more than one organization, or None."""
+    m = SEVERAL_ORGANIZATIONS.search(reading.prose)
+    if m:
+        return f"several organizations: {m.group(0)!r}"
+    bullets = [b for b in _BULLET_LINE.findall(reading.prose) if ORG_WORDS.search(b) or _TRAILING_PAREN.match(b)]
+    if len(bullets) >= 2:
+        return "a list of organizations: " + "; ".join(bullets[:4])
+    for name in named:
+        parts = _JOINED.split(name)
+        if len(parts) == 2 and all(ORG_WORDS.search(p) or _TRAILING_PAREN.match(p.strip()) for p in parts) \
+                and _TRAILING_PAREN.match(parts[1].strip()) and len(parts[0].split()) >= 2:
+            return f"two organizations in one name: {name}"
+    return None
 
 
 def _country_from_text(text: str) -> str | None:
     for m in COUNTRY_PHRASES.finditer(text):
         words = m.group("country").split()
         for n in range(min(4, len(words)), 0, -1):
-            candidate = " ".join(words[:n])
-            if lookup_exact(candidate):
-                return candidate
+            code = lookup_exact(" ".join(words[:n]))
+            if code and code not in NOT_A_HINT:
+                return code
     return None
 
 
@@ -196,47 +293,64 @@ def _is_letter(attachment) -> bool:
     return attachment.content_type.startswith(LETTER_TYPES)
 
 
+def _same(a: str, b: str, short_a: str | None, short_b: str | None) -> bool:
+    ka, kb = _key(a), _key(b)
+    shorts = {_key(x) for x in (short_a, short_b) if x}
+    return ka == kb or ka in kb or kb in ka or ka in shorts or kb in shorts
+
+
 def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Extraction:
     """The organization behind an endorsement, or review reasons where unsure."""
     reading = reading or read(mail)
-    text = reading.content
-    fields = form_fields(text)
+    fields = reading.fields
     reasons: list[str] = []
-
-    candidates: list[tuple[str, str]] = []        # (source, name as written)
+    # candidates, most explicit first: (source, organization, short name, country code)
+    candidates: list[tuple[str, str, str | None, str | None]] = []
     if fields.get("organization"):
-        candidates.append(("form", fields["organization"]))
-    prose = _prose_organizations(text)
-    candidates += [("prose", p) for p in prose]
-    sig_org, sig_country = _signature_organization(_signature_lines(text))
+        name, short = split_short_name(fields["organization"])
+        candidates.append(("form", name, short, None))
+    listed = _list_organizations(reading.prose)
+    for org, country in listed:
+        name, short, _ = normalize_candidate(org)
+        candidates.append(("list", name, short, lookup_exact(country) or resolve_country(country)[0]))
+    for raw in _prose_organizations(reading.prose):
+        candidates.append(("prose", *normalize_candidate(raw)))
+    sig_org, sig_country = _signature_organization(_signature_lines(reading.content))
     if sig_org:
-        candidates.append(("signature", sig_org))
+        candidates.append(("signature", *normalize_candidate(sig_org)))
 
-    organization = short_name = None
-    written_country = fields.get("country")
-    if candidates:
-        source, raw = candidates[0]
-        raw, tail_country = split_country_suffix(clean_name(raw))
-        organization, short_name = split_short_name(raw)
-        written_country = written_country or tail_country
-        distinct = {_key(split_short_name(split_country_suffix(clean_name(c))[0])[0]) for s, c in candidates
-                    if s != "signature" or source == "signature"}
-        if len(distinct) > 1:
-            reasons.append("the message names more than one organization: " + "; ".join(c for _, c in candidates))
-        if re.search(r"\s(and|&|dan|at|et|y|e)\s", organization) and len(ORG_WORDS.findall(organization)) >= 2 \
-                and source != "form":
-            reasons.append(f"may be two organizations: {organization}")
-    if fields.get("short_name"):
-        short_name = fields["short_name"].strip("() ")
-    written_country = written_country or sig_country or _country_from_text(text)
-
-    country = country_text = None
-    if written_country:
-        country, country_text = resolve_country(written_country)
-        if country is None:
-            reasons.append(f"country not recognized: {written_country!r}")
+    organization = short_name = country = country_text = None
+    several = _several(reading, [c[1] for c in candidates if c[0] == "prose"]) or (
+        "several organizations listed" if len(listed) >= 2 else None)
+    individual = lexicon.INDIVIDUAL.search(reading.prose)
+    if several:
+        reasons.append(several)
+    elif individual:
+        reasons.append(f"a person signing for themselves: {individual.group(0)!r}")
+    elif candidates:
+        source, organization, short_name, code = candidates[0]
+        disagree = [c for c in candidates[1:] if not _same(organization, c[1], short_name, c[2])]
+        if disagree and (source == "form" or disagree[0][0] != "signature"):
+            reasons.append(f"fields disagree: {organization!r} and {disagree[0][1]!r}")
+        short_name = short_name or next((c[2] for c in candidates[1:] if c[2] and _same(
+            organization, c[1], None, c[2])), None)
+        if fields.get("short_name"):
+            short_name = fields["short_name"].strip("() ")
+        if fields.get("country"):
+            code, country_text = resolve_country(fields["country"])
+            if code is None:
+                reasons.append(f"country not recognized: {fields['country']!r}")
+        else:
+            code = code or next((c[3] for c in candidates if c[3]), None) or sig_country or \
+                _country_from_text(reading.prose) or scan_country(ROLE.sub("", reading.prose.replace(organization, "")))
+            country_text = display_name(code) if code else None
+        country = code
+        if country is None and not fields.get("country"):
+            reasons.append("no country found")
     else:
-        reasons.append("no country found")
+        reasons.append("no organization found")
+    if several or individual:
+        organization = short_name = country = country_text = None
 
     sender = reading.sender
     contact_email = None
@@ -248,17 +362,15 @@ def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Ext
     if contact_name and _EMAIL.fullmatch(contact_name.strip("<>")):
         contact_name = None
 
-    if organization is None:
-        reasons.append("no organization found (a person, not an organization?)")
     letters = [a for a in mail.attachments if _is_letter(a)]
-    if letters and (organization is None or ATTACHMENT_LETTER.search(text)):
+    if letters and (organization is None or country is None):
         reasons.append("an attached letter may hold the endorsement: " + ", ".join(
             a.filename or a.content_type for a in letters))
     if "oversized" in " ".join(mail.defects):
         reasons.append("oversized message: not read")
     return Extraction(organization=organization or None, short_name=short_name or None, country=country,
                       country_text=country_text, contact_email=contact_email, contact_name=contact_name,
-                      review_reasons=tuple(reasons))
+                      review_reasons=tuple(dict.fromkeys(reasons)))
 
 
 def _key(name: str) -> str:
@@ -268,7 +380,7 @@ def _key(name: str) -> str:
 def extract_contact(mail: ParsedMail, reading: Reading | None = None) -> Extraction:
     """Just who wrote it: for kinds that carry no organization."""
     reading = reading or read(mail)
-    fields = form_fields(reading.content)
+    fields = reading.fields
     sender = reading.sender
     email_addr = None
     if fields.get("contact_email"):

@@ -9,57 +9,157 @@ from __future__ import annotations
 import re
 
 
-def _any(*patterns: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+class Phrases:
+    """A regex with the literal stems one of which every match contains: ``search`` skips text holding none.
+
+    The stems are checked with ``in`` on lower-cased text, which is far cheaper than letting a large
+    alternation try every position of a message that cannot match.
+    """
+
+    def __init__(self, pattern: re.Pattern, stems: tuple[str, ...] = ()):
+        self.pattern, self.stems = pattern, stems
+
+    def search(self, text: str, lower: str | None = None) -> re.Match | None:
+        if self.stems:
+            lower = text.lower() if lower is None else lower
+            if not any(stem in lower for stem in self.stems):
+                return None
+        return self.pattern.search(text)
+
+    def match(self, text: str) -> re.Match | None:
+        return self.pattern.match(text)
+
+    def findall(self, text: str) -> list:
+        return self.pattern.findall(text)
+
+
+def _any(*patterns: str, stems: tuple[str, ...] = ()) -> Phrases:
+    return Phrases(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE), stems)
+
+
+class PhraseGroups:
+    """Several :class:`Phrases` (a language each); the first group that matches answers."""
+
+    def __init__(self, *groups: Phrases):
+        self.groups = groups
+
+    def search(self, text: str, lower: str | None = None) -> re.Match | None:
+        lower = text.lower() if lower is None else lower
+        for group in self.groups:
+            m = group.search(text, lower)
+            if m:
+                return m
+        return None
 
 
 ORG = r"(?:organi[sz]ations?|groups?|party|union|collective|network|movement|association|federation|alliance)"
 
 # A declarative statement that the writer's organization endorses / signs / supports the statement.
-ENDORSE_STATEMENT = _any(
+ENDORSE_STATEMENT = PhraseGroups(
     # English
-    r"\b(we|i)\b[^.?!\n]{0,80}\b(hereby\s+)?(endorse|co-?sign|sign\s+(on\s+)?(to\s+)?|support|join|"
-    r"would\s+(like|love)\s+to\s+(endorse|sign|add\s+our\s+name)|wish\s+to\s+(endorse|sign)|want\s+to\s+(endorse|sign)|"
-    r"are\s+(happy|glad|proud|pleased)\s+to\s+(endorse|sign|support)|"
-    r"(fully\s+)?endorse)\b",
-    r"\bon\s+behalf\s+of\b[^?\n]{3,160}\b(endorse|sign|support|join)",
-    r"\b(endorses|supports|signs\s+on\s+to|signs)\s+(the|this|your)\s+(joint\s+)?statement",
-    r"\bplease\s+(add|include|list)\s+(us|our\s+(name|organi[sz]ation|group|party|union))\b",
-    r"\b(count|sign)\s+us\s+in\b",
-    r"\bour\s+" + ORG + r"\s+(hereby\s+)?(endorses|supports|signs|would\s+like\s+to\s+(endorse|sign))",
-    r"\b(our|my)\s+endorsement\b(?!\s+(was|is)\s+(not|missing))",
-    r"\bendorse(ment)?\s+(of|for|to)\s+(the|this|your)\s+(joint\s+)?statement\b(?![^.\n]{0,40}\?)",
+    _any(
+        r"\b(we|i)\b[^.?!\n]{0,80}\b(hereby\s+)?(endorse|co-?sign|sign\s+(on\s+)?(to\s+)?|support|join|"
+        r"would\s+(like|love)\s+to\s+(endorse|sign|add\s+our\s+name)|wish\s+to\s+(endorse|sign)|want\s+to\s+(endorse|sign)|"
+        r"are\s+(happy|glad|proud|pleased)\s+to\s+(endorse|sign|support)|"
+        r"(fully\s+)?endorse)\b",
+        r"\bon\s+behalf\s+of\b[^?\n]{3,160}\b(endorse|sign|support|join)",
+        r"\b(endorses|supports|signs\s+on\s+to|signs)\s+(the|this|your)\s+(joint\s+)?statement",
+        r"\bplease\s+(add|include|list)\s+(us|our\s+(name|organi[sz]ation|group|party|union))\b",
+        r"\b(count|sign)\s+us\s+in\b",
+        r"\bour\s+" + ORG + r"\s+(hereby\s+)?(endorses|supports|signs|would\s+like\s+to\s+(endorse|sign))",
+        r"\bendorse(ment)?\s+(of|for|to)\s+(the|this|your)\s+(joint\s+)?statement\b(?![^.\n]{0,40}\?)",
+        r"\b(endorses|supports|signs|joins|backs|co-?signs)\s+(on\s+to\s+)?(the|this|your|our)?\s*(joint\s+)?"
+        r"(statement|declaration|call)\b",
+        r"\bplease\s+add\s+(the\s+following|these|both|all)\b",
+        r"\b(following|these|both|two|three|four|five)\s+(organi[sz]ations|groups)\b[^.?!\n]{0,80}\b(endorse|sign|support)",
+        r"\badd\s+my\s+name\b", r"\bsign\s+(it\s+|the\s+statement\s+)?(as\s+an\s+individual|in\s+(my\s+)?personal\s+capacity)",
+        r"\bour\s+(signed\s+)?endorsement\s+letter\b",
+        stems=("endorse", "sign", "support", "join", "add", "include", "list", "count us", "back", "following",
+               "these", "both", "two", "three")),
     # Bahasa Indonesia
-    r"\bkami\b[^.?!\n]{0,120}\b(menyatakan\s+dukungan|mendukung|turut\s+menandatangani|menandatangani|"
-    r"ikut\s+menandatangani|bergabung|mengendors|menyatakan\s+sikap\s+mendukung|ikut\s+mendukung)",
-    r"\b(dengan\s+ini\s+)?(menyatakan\s+dukungan|mendukung\s+penuh|turut\s+mendukung)\b",
-    r"\bmohon\s+(cantumkan|masukkan|tambahkan)\s+(nama\s+)?(kami|organisasi\s+kami)",
+    _any(
+        r"\bkami\b[^.?!\n]{0,120}\b(menyatakan\s+dukungan|mendukung|turut\s+menandatangani|menandatangani|"
+        r"ikut\s+menandatangani|bergabung|mengendors|menyatakan\s+sikap\s+mendukung|ikut\s+mendukung)",
+        r"\b(dengan\s+ini\s+)?(menyatakan\s+dukungan|mendukung\s+penuh|turut\s+mendukung)\b",
+        r"\bmohon\s+(cantumkan|masukkan|tambahkan)\s+(nama\s+)?(kami|organisasi\s+kami)",
+        r"\b(mendukung|menandatangani|dukung)\s+(dan\s+\w+\s+(menandatangani\s+)?)?(pernyataan|seruan|statement)",
+        r"\bmenyatakan\s+mendukung\b",
+        stems=("kami", "dukungan", "mendukung", "mohon", "menandatangani", "dukung")),
     # Malay
-    r"\bkami\b[^.?!\n]{0,120}\b(menyokong|menandatangani|menyertai|memberi\s+sokongan|sokong)\b",
-    r"\b(dengan\s+ini\s+)?(menyatakan\s+sokongan|memberikan\s+sokongan|menyokong\s+penuh)\b",
+    _any(
+        r"\bkami\b[^.?!\n]{0,120}\b(menyokong|menandatangani|menyertai|memberi\s+sokongan|sokong)\b",
+        r"\b(dengan\s+ini\s+)?(menyatakan\s+sokongan|memberikan\s+sokongan|menyokong\s+penuh)\b",
+        r"\b(menyokong|sokong)\s+(penuh\s+)?(kenyataan|pernyataan)",
+        stems=("kami", "sokong", "yokong")),
     # Tagalog
-    r"\b(kami|ang\s+aming\s+organisasyon)\b[^.?!\n]{0,120}\b(ay\s+)?(sumusuporta|nag-?eendorso|nag-?endorso|"
-    r"lumalagda|pumipirma|sumasang-?ayon|nakikiisa|sinusuportahan|ineendorso|iniendorso)",
-    r"\b(sumusuporta|nag-?eendorso|nakikiisa|lumalagda)\s+(ang|kami)\b",
-    r"\bpakisama\s+(ang\s+)?(aming|kami)",
+    _any(
+        r"\b(kami|ang\s+aming\s+organisasyon)\b[^.?!\n]{0,120}\b(ay\s+)?(sumusuporta|nag-?eendorso|nag-?endorso|"
+        r"lumalagda|pumipirma|sumasang-?ayon|nakikiisa|sinusuportahan|ineendorso|iniendorso)",
+        r"\b(sumusuporta|nag-?eendorso|nakikiisa|lumalagda)\s+(ang|kami)\b",
+        r"\bpakisama\s+(ang\s+)?(aming|kami)",
+        r"\bay\s+(lumalagda|nag-?eendorso|nag-?endorso|sumusuporta|pumipirma|nakikiisa)\b",
+        r"\b(suportado|sinusuportahan|ineendorso|iniendorso)\s+(namin|ng\s+aming)\b",
+        r"\bpumirma\s+bilang\s+indibidwal|\bsumusuporta\s+ako\b",
+        stems=("kami", "aming", "namin", "sumusuporta", "endorso", "nakikiisa", "lumalagda", "pakisama", "suporta",
+               "pumirma", "pumipirma")),
     # French
-    r"\bnous\b[^.?!\n]{0,120}\b(signons|soutenons|appuyons|endossons|souscrivons|approuvons|adhérons|"
-    r"apportons\s+notre\s+soutien|souhaitons\s+signer|voulons\s+signer|nous\s+associons)",
-    r"\b(notre|l['’])\s*(organisation|association|syndicat|parti|collectif)\b[^.?!\n]{0,80}\b"
-    r"(signe|soutient|appuie|endosse|souhaite\s+signer)\b",
-    r"\bmerci\s+d['’]ajouter\s+(notre|nous)",
+    _any(
+        r"\bnous\b[^.?!\n]{0,120}\b(signons|soutenons|appuyons|endossons|souscrivons|approuvons|adhérons|"
+        r"apportons\s+notre\s+soutien|souhaitons\s+signer|voulons\s+signer|nous\s+associons)",
+        r"\b(notre|l['’])\s*(organisation|association|syndicat|parti|collectif)\b[^.?!\n]{0,80}\b"
+        r"(signe|soutient|appuie|endosse|souhaite\s+signer)\b",
+        r"\bmerci\s+d['’]ajouter\s+(notre|nous)",
+        r"\b(soutient|signe|appuie|endosse|adh[èe]re)\s+(et\s+\w+\s+)?(à\s+)?(la|cette)\s+d[ée]claration",
+        stems=("nous", "notre", "l'", "l’", "merci", "soutient", "signe", "appuie", "endosse", "adhère", "adhere")),
     # Spanish
-    r"\b(respaldamos|apoyamos|firmamos|suscribimos|nos\s+adherimos|nos\s+sumamos|adherimos|endosamos|"
-    r"queremos\s+firmar|deseamos\s+(firmar|adherirnos|sumarnos))\b",
-    r"\b(nuestra|la)\s+(organizaci[óo]n|colectiva?|asociaci[óo]n|sindicato|partido)\b[^.?!\n]{0,80}\b"
-    r"(respalda|apoya|firma|suscribe|se\s+adhiere|se\s+suma)\b",
+    _any(
+        r"\b(respaldamos|apoyamos|firmamos|suscribimos|nos\s+adherimos|nos\s+sumamos|adherimos|endosamos|"
+        r"queremos\s+firmar|deseamos\s+(firmar|adherirnos|sumarnos))\b",
+        r"\b(nuestra|la)\s+(organizaci[óo]n|colectiva?|asociaci[óo]n|sindicato|partido)\b[^.?!\n]{0,80}\b"
+        r"(respalda|apoya|firma|suscribe|se\s+adhiere|se\s+suma)\b",
+        r"\b(firma|respalda|apoya|adhiere|se\s+adhiere|se\s+suma|suscribe)\s+(a\s+)?(la|esta)\s+declaraci[óo]n",
+        r"\b(quiero|deseo)\s+firmar\b",
+        stems=("respald", "apoy", "firm", "suscrib", "adhi", "adher", "suma", "endosamos", "organizaci", "colectiv",
+               "asociaci", "sindicato", "partido")),
     # Portuguese
-    r"\b(subscrevemos|apoiamos|assinamos|endossamos|aderimos|manifestamos\s+(o\s+nosso\s+)?apoio|"
-    r"queremos\s+assinar|desejamos\s+(assinar|subscrever|aderir))\b",
-    r"\b(a\s+nossa|nossa|o\s+nosso|nosso)\s+(organiza[çc][ãa]o|coletivo|associa[çc][ãa]o|sindicato|partido)\b"
-    r"[^.?!\n]{0,80}\b(subscreve|apoia|assina|adere|endossa)\b",
+    _any(
+        r"\b(subscrevemos|apoiamos|assinamos|endossamos|aderimos|manifestamos\s+(o\s+nosso\s+)?apoio|"
+        r"queremos\s+assinar|desejamos\s+(assinar|subscrever|aderir))\b",
+        r"\b(a\s+nossa|nossa|o\s+nosso|nosso)\s+(organiza[çc][ãa]o|coletivo|associa[çc][ãa]o|sindicato|partido)\b"
+        r"[^.?!\n]{0,80}\b(subscreve|apoia|assina|adere|endossa)\b",
+        r"\b(assina|subscreve|apoia|adere|endossa)\s+(e\s+\w+\s+)?(à|a)\s+(a\s+)?(presente\s+)?declara[çc][ãa]o",
+        stems=("subscrev", "apoi", "assin", "endoss", "ader", "manifest", "desej", "nossa", "nosso")),
     # Thai
-    r"ขอร่วมลงนาม|ร่วมลงนาม|ขอสนับสนุนแถลงการณ์|สนับสนุนแถลงการณ์|ขอรับรองแถลงการณ์|ร่วมรับรอง|ขอลงนามสนับสนุน",
+    _any(
+        r"ขอร่วมลงนาม|ร่วมลงนาม|ขอสนับสนุนแถลงการณ์|สนับสนุนแถลงการณ์|รับรองแถลงการณ์|ร่วมรับรอง|ขอลงนามสนับสนุน",
+        stems=("ลงนาม", "สนับสนุน", "รับรอง")),
+    # Chinese
+    _any(r"联署|連署|支持[^。？?\n]{0,30}声明|支持[^。？?\n]{0,30}聲明", stems=("联署", "連署", "支持")),
+)
+
+# Mentions of a previous endorsement ("our endorsement"): evidence only where the message asks nothing.
+ENDORSE_WEAK = _any(r"\b(our|my)\s+endorsement\b(?!\s+(was|is)\s+(not|missing))", stems=("endorsement",))
+
+# A person signing for themselves, not for an organization.
+INDIVIDUAL = _any(
+    r"\bas\s+an\s+individual\b", r"\bin\s+(my|a)\s+personal\s+capacity\b", r"\bnot\s+(signing\s+)?on\s+behalf\s+of",
+    r"\bsecara\s+(pribadi|peribadi|perorangan)\b", r"\bsebagai\s+individu\b", r"\bbilang\s+indibidwal\b",
+    r"\b[àa]\s+titre\s+(personnel|individuel)\b", r"\ba\s+t[íi]tulo\s+(personal|individual)\b",
+    r"\bno\s+represento\b", r"\bem\s+nome\s+pr[óo]prio\b", r"\bhindi\s+po\s+bilang\s+organisasyon\b",
+    r"ในนามส่วนตัว|ในฐานะบุคคล",
+    stems=("individ", "personal", "behalf", "pribadi", "peribadi", "perorangan", "titre", "título", "titulo",
+           "represento", "próprio", "proprio", "organisasyon", "ในนาม", "ในฐานะ"),
+)
+
+# Several organizations in one message.
+SEVERAL_ORGANIZATIONS = _any(
+    r"\b(following|these|both|two|three|four|five|several)\s+(organi[sz]ations|groups|unions|parties)\b",
+    r"\b(kedua|dua|tiga|beberapa)\s+(organisasi|pertubuhan|lembaga)\b", r"\b(dalawang|tatlong)\s+organisasyon\b",
+    r"\b(deux|trois|plusieurs)\s+organisations\b", r"\b(dos|tres|varias)\s+organizaciones\b",
+    r"\b(duas|tr[êe]s|v[áa]rias)\s+organiza[çc][õo]es\b",
+    stems=("following", "these", "both", "two", "three", "four", "five", "several", "kedua", "dua", "tiga",
+           "beberapa", "dalawang", "tatlong", "deux", "trois", "plusieurs", "dos", "tres", "varias", "duas", "três",
+           "tres", "várias"),
 )
 
 # The subject of an endorsement mail (weak evidence, needs an organization beside it).
@@ -74,6 +174,7 @@ WITHDRAW = _any(
     r"\bwithdraw(ing|s|al)?\b[^.?!\n]{0,60}\b(endorsement|signature|support|name)",
     r"\b(remove|delete|take\s+(down|off))\b[^.?!\n]{0,60}\b(our|my|the)\s+(organi[sz]ation['’]?s?\s+)?"
     r"(name|endorsement|signature|organi[sz]ation|group|party|union)\b",
+    r"\btake\b[^.?!\n]{0,80}\boff\s+(the|your)\s+(list|statement)",
     r"\b(retract|revoke|rescind)\b[^.?!\n]{0,40}\b(endorsement|signature|support)",
     r"\b(no\s+longer|not\s+longer)\s+(wish\s+to\s+)?(endorse|support|be\s+(listed|associated))",
     r"\b(menarik|mencabut|membatalkan|tarik)\s+(kembali\s+)?(dukungan|tanda\s+tangan|nama)",
@@ -83,8 +184,12 @@ WITHDRAW = _any(
     r"\b(alisin|tanggalin|burahin)\b[^.?!\n]{0,60}\b(pangalan|organisasyon)\b",
     r"\b(retirer|retirons|supprimer)\b[^.?!\n]{0,60}\b(signature|nom|soutien)\b",
     r"\b(retirar|retiramos|eliminar|quitar|borrar)\b[^.?!\n]{0,60}\b(firma|nombre|adhesi[óo]n|respaldo|apoyo)\b",
-    r"\b(retirar|retiramos|remover|excluir|apagar)\b[^.?!\n]{0,60}\b(assinatura|nome|ades[ãa]o|apoio)\b",
+    r"\b(retir\w*|remov\w*|exclu\w*|apag\w*)\b[^.?!\n]{0,60}\b(assinatura|nome|ades[ãa]o|apoio)\b",
     r"ถอนชื่อ|ถอนการลงนาม|ถอนการสนับสนุน|ขอถอน|ลบชื่อ",
+    stems=("withdraw", "remove", "delete", "take", "retract", "revoke", "rescind", "longer", "menarik", "mencabut",
+           "membatalkan", "tarik", "hapus", "keluarkan", "coret", "bawi", "iurong", "inuurong", "alisin", "tanggalin",
+           "burahin", "retir", "supprimer", "eliminar", "quitar", "borrar", "remover", "excluir", "apagar", "ถอน",
+           "ลบชื่อ"),
 )
 
 UNSUBSCRIBE = _any(
@@ -96,6 +201,8 @@ UNSUBSCRIBE = _any(
     r"\bd[ée]sabonner\b", r"\bd[ée]sinscri(re|ption)\b", r"\bdarse\s+de\s+baja\b", r"\bdarme\s+de\s+baja\b",
     r"\bcancelar\s+(mi\s+|a\s+(minha\s+)?)?(suscripci[óo]n|inscri[çc][ãa]o|assinatura)",
     r"\bdescadastrar\b", r"ยกเลิกการรับ", r"เลิกรับ",
+    stems=("subscri", "opt", "remove me", "take me", "stop", "no more", "berhenti", "henti", "huwag", "itigil",
+           "sabonner", "sinscri", "baja", "cancelar", "descadastrar", "ยกเลิก", "เลิกรับ"),
 )
 
 SUBSCRIBE = _any(
@@ -104,9 +211,11 @@ SUBSCRIBE = _any(
     r"\b(keep\s+me|like\s+to\s+receive|want\s+to\s+receive|wish\s+to\s+receive)\b[^.?!\n]{0,40}\b(updates|digest|news)",
     r"\bberlangganan\b", r"\blanggan(an)?\b", r"\bmelanggan\b",
     r"\bmag-?subscribe\b", r"\bpadalhan\s+(ako|kami)\s+ng\s+(balita|updates)",
-    r"\bs['’]abonner\b", r"\babonnez[- ]moi\b", r"\bm['’]inscrire\b[^.?!\n]{0,30}\b(liste|lettre|nouvelles)",
+    r"\b[sm]['’]abonner\b", r"\babonnez[- ]moi\b", r"\bmakatanggap\s+ng\b[^.?!\n]{0,30}\bupdates", r"\bm['’]inscrire\b[^.?!\n]{0,30}\b(liste|lettre|nouvelles)",
     r"\bsuscribir(me|nos)?\b", r"\bsuscripci[óo]n\b", r"\binscrever\b|\binscri[çc][ãa]o\b|\bassinar\s+(a|as)\s+(newsletter|atualiza)",
     r"รับข่าวสาร|สมัครรับ",
+    stems=("subscri", "add me", "add us", "put me", "put us", "sign me", "sign us", "keep me", "receive",
+           "langgan", "padalhan", "abonne", "inscri", "suscri", "assinar", "makatanggap", "รับข่าวสาร", "สมัครรับ"),
 )
 
 INQUIRY = _any(
@@ -120,7 +229,14 @@ INQUIRY = _any(
     r"\b(question|demande|correction|corriger|faute|traduction|entretien)\b",
     r"\b(pregunta|consulta|correcci[óo]n|corregir|error|traducci[óo]n|entrevista)\b",
     r"\b(pergunta|d[úu]vida|corre[çc][ãa]o|corrigir|erro|tradu[çc][ãa]o|entrevista)\b",
-    r"คำถาม|สอบถาม|แก้ไข|สะกดผิด|แปล",
+    r"คำถาม|สอบถาม|แก้ไข|สะกดผิด|แปล|ไหม|หรือไม่|อย่างไร",
+    r"\b(apakah|bagaimana|adakah|paano|ba\s+ang)\b",
+    stems=("ไหม", "หรือไม่", "อย่างไร", "apakah", "bagaimana", "adakah", "paano", "ba ang", "?", "？", "question", "inquir", "enquir", "query", "clarif", "correct", "typo", "spell", "translat",
+           "interview", "press", "journalist", "media", "know", "please", "tanya", "koreksi", "perbaikan", "salah",
+           "terjemah", "wawancara", "soalan", "pembetulan", "ejaan", "tanong", "pagwawasto", "mali", "salin",
+           "demande", "corrig", "faute", "traduc", "entretien", "pregunta", "consulta", "correc", "error", "erro",
+           "entrevista", "pergunta", "dúvida", "duvida", "correç", "tradu", "คำถาม", "สอบถาม", "แก้ไข", "สะกดผิด",
+           "แปล"),
 )
 
 # Closing words before a signature block.

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import email.utils
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
+from .forms import form_fields
 from .model import Address, ParsedMail
 from .parse import decode_header_value
-from .text import Forwarded, split_forward, strip_reply
+from .text import FORWARD_SUBJECT, Forwarded, split_forward, strip_reply, unwrap
 
 SUBJECT_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|vs|odp|r|rif|ref|tr|rv|fwd?|fw|enc|wg|balas|回复|回覆|轉寄|转发)"
                             r"\s*(\[\d+\])?\s*[:：]\s*)+", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?？\n]+[.!?？]*")
+# What the kind rules read: the subject and the start of the author's words. An endorsement, a question or a
+# withdrawal is said up front; reading a long message's tail only costs time (bench/parse.py).
+WINDOW = 1500
 
 
 @dataclass(frozen=True)
@@ -27,12 +33,46 @@ class Reading:
     author: Address | None         # who wrote `own`
     original_sender: Address | None  # the forwarded message's sender, if any
 
-    @property
+    @cached_property
     def content(self) -> str:
         """The text that carries the message's meaning: own words, or the forward when they are empty."""
         if self.forwarded and len(self.own.strip()) < 200:
             return self.own + "\n" + strip_reply(self.forwarded.body)
         return self.own
+
+    @cached_property
+    def fields(self) -> dict[str, str]:
+        """The ``Label: value`` fields of the content, by field name."""
+        return form_fields(self.content)
+
+    @cached_property
+    def prose(self) -> str:
+        """The first WINDOW characters of the content, hard-wrapped lines joined."""
+        return unwrap(self.content[:WINDOW])
+
+    @cached_property
+    def window(self) -> str:
+        """The subject and the prose: what the kind rules read."""
+        return self.subject + "\n" + self.prose
+
+    @cached_property
+    def readable(self) -> bool:
+        """Whether the content is text a person could read (not decoding junk)."""
+        sample = self.content[:2000]
+        if not sample.strip():
+            return bool(self.subject)
+        bad = sum(ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\n\r\t"
+                  for ch in sample)
+        return bad / len(sample) <= 0.05
+
+    @cached_property
+    def window_lower(self) -> str:
+        return self.window.lower()
+
+    @cached_property
+    def declarative(self) -> str:
+        """The window's sentences that are not questions: a question is never an endorsement."""
+        return "\n".join(s for s in sentences(self.window) if not s.endswith(("?", "？")))
 
     @property
     def sender(self) -> Address | None:
@@ -60,7 +100,7 @@ def _address(text: str) -> Address | None:
 
 
 def read(mail: ParsedMail) -> Reading:
-    own, forwarded = split_forward(mail.text)
+    own, forwarded = split_forward(mail.text, subject_says_forward=bool(FORWARD_SUBJECT.match(mail.subject)))
     own = strip_reply(own)
     original = _address(forwarded.sender_text) if forwarded and forwarded.sender_text else None
     subject = clean_subject(mail.subject)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .extract import form_fields
 from .model import ParsedMail
-from .reading import Reading, sentences
+from .reading import Reading
 from .tokens import find_tokens
 
 MACHINE_SENDER = re.compile(
@@ -59,13 +58,13 @@ def is_bounce(mail: ParsedMail) -> str | None:
     from_text = mail.header("from")
     if BOUNCE_SENDER.search(from_text) and not OUT_OF_OFFICE_SUBJECT.search(mail.subject):
         return f"bounce sender: {from_text[:60]}"
-    if BOUNCE_SUBJECT.search(mail.subject) and (_machine_headers(mail) or not mail.sender or mail.failed_recipients
+    machine = _machine_headers(mail) or not mail.sender or is_machine_sender(mail)
+    if BOUNCE_SUBJECT.search(mail.subject) and (machine or mail.failed_recipients
                                                  or BOUNCE_TEXT.search(mail.text[:5000])):
         return f"bounce subject: {mail.subject[:60]}"
-    if BOUNCE_TEXT.search(mail.text[:3000]) and (_machine_headers(mail) or not mail.sender or
-                                                 is_machine_sender(mail)):
+    if machine and BOUNCE_TEXT.search(mail.text[:3000]):
         return "bounce text"
-    if mail.failed_recipients and (_machine_headers(mail) or is_machine_sender(mail)):
+    if mail.failed_recipients and machine:
         return "failed recipients found by flufl.bounce"
     return None
 
@@ -114,46 +113,43 @@ def has_confirmation_token(mail: ParsedMail, reading: Reading) -> str | None:
     return f"confirmation token {tokens[0][:6]}…" if tokens else None
 
 
-def _declarative(text: str) -> str:
-    return "\n".join(s for s in sentences(text) if not s.endswith(("?", "？")))
-
-
-def _head(reading: Reading, limit: int = 600) -> str:
-    return reading.subject + "\n" + reading.content[:limit]
-
-
 def asks_to_unsubscribe(mail: ParsedMail, reading: Reading) -> str | None:
     if any(t.startswith("u-") for t in find_tokens(" ".join(a.email for a in mail.to))):
         return "unsubscribe token"
-    m = lexicon.UNSUBSCRIBE.search(_head(reading, 400))
+    m = lexicon.UNSUBSCRIBE.search(reading.window[:400 + len(reading.subject)])
     return f"asks to unsubscribe: {m.group(0)!r}" if m else None
 
 
 def asks_to_withdraw(mail: ParsedMail, reading: Reading) -> str | None:
-    m = lexicon.WITHDRAW.search(reading.subject + "\n" + _declarative(reading.content))
+    m = lexicon.WITHDRAW.search(reading.declarative)
     return f"asks to withdraw: {m.group(0)!r}" if m else None
 
 
 def states_endorsement(mail: ParsedMail, reading: Reading) -> str | None:
     """A form naming the organization, or a declarative sentence of endorsement (questions do not count)."""
-    text = reading.content
-    fields = form_fields(text)
+    fields = reading.fields
     if fields.get("organization") and (fields.get("country") or lexicon.ENDORSE_SUBJECT.search(reading.subject)
-                                       or lexicon.ENDORSE_STATEMENT.search(_declarative(text))):
+                                       or lexicon.ENDORSE_STATEMENT.search(reading.declarative)):
         return "endorsement form"
-    m = lexicon.ENDORSE_STATEMENT.search(_declarative(text))
+    m = lexicon.ENDORSE_STATEMENT.search(reading.declarative)
     if m:
         return f"endorsement statement: {m.group(0)[:60]!r}"
+    if "?" not in reading.window and "？" not in reading.window:      # a question about an earlier one: inquiry
+        m = lexicon.ENDORSE_WEAK.search(reading.declarative)
+        if m:
+            return f"mentions its endorsement: {m.group(0)!r}"
     return None
 
 
 def asks_to_subscribe(mail: ParsedMail, reading: Reading) -> str | None:
-    m = lexicon.SUBSCRIBE.search(_head(reading, 300))
+    m = lexicon.SUBSCRIBE.search(reading.window[:300 + len(reading.subject)])
     return f"asks to subscribe: {m.group(0)!r}" if m else None
 
 
 def asks_something(mail: ParsedMail, reading: Reading) -> str | None:
-    m = lexicon.INQUIRY.search(reading.subject + "\n" + reading.content)
-    if m and (reading.content.strip() or reading.subject):
+    if not reading.readable:
+        return None
+    m = lexicon.INQUIRY.search(reading.window)
+    if m:
         return f"inquiry: {m.group(0)!r}"
     return None

@@ -55,6 +55,14 @@ class Forwarded:
     body: str
 
 
+_REPLY_SEPARATORS_M = tuple(re.compile(p.pattern, p.flags | re.MULTILINE) for p in REPLY_SEPARATORS)
+_FORWARD_MARKERS_M = tuple(re.compile(p.pattern, p.flags | re.MULTILINE) for p in FORWARD_MARKERS)
+# A separator can only be there if one of these is: checked with `in`, far cheaper than the regexes.
+_REPLY_STEMS = ("wrote", "écrit", "ecrit", "escribi", "escreveu", "menulis", "sumulat", "isinulat", "เขียนว่า",
+                "original", "origine", "mensaje", "mensagem", "pesan asli", "mesej asal", "____", "from:", "de:",
+                "dari:", "von:", "mula kay", "จาก")
+
+
 def _first_match(patterns, text: str) -> int | None:
     best = None
     for pattern in patterns:
@@ -64,14 +72,26 @@ def _first_match(patterns, text: str) -> int | None:
     return best
 
 
-def split_forward(text: str) -> tuple[str, Forwarded | None]:
-    """(the forwarder's own words, the forwarded message) for an inline forward, else (text, None)."""
-    flags = re.MULTILINE
+# Outlook forwards with no marker line: a rule and/or a header block (From/Sent/To/Subject) in the text.
+OUTLOOK_FORWARD = re.compile(r"^(?:\s*_{10,}\s*\n)?\s*\*?(From|De|Dari|Von)\*?\s*:.*\n\s*\*?(Sent|Date|Enviado|Envoy[ée]|"
+                             r"Dikirim|Tanggal|Fecha|Data)\*?\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+def split_forward(text: str, *, subject_says_forward: bool = False) -> tuple[str, Forwarded | None]:
+    """(the forwarder's own words, the forwarded message) for an inline forward, else (text, None).
+
+    A subject such as ``FW:`` also lets an Outlook header block (``From: … Sent: …``) start the forward.
+    """
     start = None
-    for pattern in FORWARD_MARKERS:
-        m = re.compile(pattern.pattern, pattern.flags | flags).search(text)
-        if m and (start is None or m.start() < start[0]):
-            start = (m.start(), m.end())
+    if "---" in text or "forwarded" in text.lower() or "begin" in text.lower():
+        for pattern in _FORWARD_MARKERS_M:
+            m = pattern.search(text)
+            if m and (start is None or m.start() < start[0]):
+                start = (m.start(), m.end())
+    if start is None and subject_says_forward:
+        m = OUTLOOK_FORWARD.search(text)
+        if m:
+            start = (m.start(), m.start())
     if start is None:
         return text, None
     own, rest = text[:start[0]], text[start[1]:]
@@ -91,8 +111,8 @@ def split_forward(text: str) -> tuple[str, Forwarded | None]:
 
 def strip_reply(text: str) -> str:
     """The new part of a reply: everything before the quoted earlier message, without '>' lines."""
-    compiled = [re.compile(p.pattern, p.flags | re.MULTILINE) for p in REPLY_SEPARATORS]
-    cut = _first_match(compiled, text)
+    lower = text.lower()
+    cut = _first_match(_REPLY_SEPARATORS_M, text) if any(s in lower for s in _REPLY_STEMS) else None
     if cut is not None and text[:cut].strip():
         text = text[:cut]
     return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
@@ -107,6 +127,21 @@ def strip_signature(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def own_words(text: str) -> str:
-    """The author's text: no quoted reply; signature kept (it often names the organization)."""
-    return strip_reply(text)
+_FIELD_LIKE = re.compile(r"^\s*([-*•]|\d+[.)]|[^:：\n]{1,40}[:：])")
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines (mutt, format=flowed, Outlook at 72-78 columns) back into paragraphs.
+
+    A line of 55 characters or more followed by a non-empty line that is not a field or a list item is
+    taken as wrapped.  Short lines (signatures, addresses, forms) stay as they are.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if out and len(out[-1].rstrip()) >= 55 and line.strip() and not _FIELD_LIKE.match(line) \
+                and not out[-1].rstrip().endswith((":", "：")):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
