@@ -30,7 +30,7 @@ from .answers import Answer, own_text, read_answer, read_fields
 from .compose import Outgoing, reply_subject
 from .handle import HANDLERS, Context, queue_reply
 from .model import Extraction, Kind, ParsedMail, Understanding
-from .notify import common, queue_notice, reply_address
+from .notify import answer_subject, common, queue_notice, reply_address
 from .parse import parse_message
 from .tokens import hash_token, new_token
 
@@ -192,7 +192,7 @@ def not_valid(session: Session, ctx: Context, message: InboundMessage, mail: Par
     """A used or expired token: a short, polite answer, and nothing changes."""
     registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="token_not_valid", token=state)
     out = Outgoing(template="token_not_valid",
-                   context={**common(ctx), "subject": reply_subject(mail.subject), "why": state,
+                   context={**common(ctx), "subject": answer_subject(mail.subject), "why": state,
                             "contact_name": mail.sender.name if mail.sender else ""},
                    to=mail.sender.email, to_name=mail.sender.name,
                    in_reply_to=mail.message_id, references=mail.references)
@@ -244,7 +244,7 @@ def _answer(session: Session, ctx: Context, message: InboundMessage, mail: Parse
     listed = endorsement.state == EndorsementState.VERIFIED
     shown = registry_line(session, endorsement) if listed else line_of(endorsement)
     out = Outgoing(template=template,
-                   context={**common(ctx), "subject": reply_subject(mail.subject), "listed": listed,
+                   context={**common(ctx), "subject": answer_subject(mail.subject), "listed": listed,
                             "contact_name": endorsement.contact_name or "", "listing": shown},
                    to=mail.sender.email, to_name=mail.sender.name,
                    in_reply_to=mail.message_id, references=mail.references)

@@ -38,7 +38,8 @@ THIRD_PERSON_VERBS = (
     r"ay\s+(?:lumalagda|nag-?eendorso|nag-?endorso|sumusuporta|pumipirma|nakikiisa)",
     r"(?:soutient|signe|appuie|endosse|adh[èe]re|s['’]associe)", r"(?:firma|respalda|apoya|adhiere|se\s+adhiere|"
     r"se\s+suma|suscribe)", r"(?:assina|subscreve|apoia|adere|endossa)",
-    r"(?:ขอร่วมลงนาม|ขอสนับสนุน|ร่วมลงนาม|สนับสนุน|ขอรับรอง)",
+    r"(?:ขอร่วมลงนาม|ขอร่วมลงชื่อ|ขอสนับสนุน|ร่วมลงนาม|ร่วมลงชื่อ|สนับสนุน|ขอรับรอง|ขอถอน)",
+    r"(?:has\s+decided|would\s+like|wishes|wants|needs)\s+to\s+withdraw", r"(?:menarik|mencabut)\s+dukungan",
 )
 # Prose patterns that name the organization; group "org" is the name as written.
 _ORG_CHARS = r"[^\n.;:!?]{2,140}?"
@@ -69,9 +70,19 @@ PROSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"^\s*n[óo]s\s*,\s*(?:d[ao]s?\s+)?(?P<org>{_ORG_CHARS})\s*,\s*(?:subscrevemos|apoiamos|assinamos|aderimos)",
     r"ในนาม(?:ของ)?\s*(?P<org>[^\n,]{2,120}?)\s*(?:,|ขอ|เรา)",
     r"^\s*(?P<org>[^\n,]{2,120}?)\s*(?:ขอร่วมลงนาม|ขอสนับสนุน|ร่วมลงนาม)",
+    # withdrawals name the organization after the thing withdrawn
+    rf"\btake\s+(?:the\s+)?(?P<org>{_ORG_CHARS})\s+off\s+(?:the|your)\s+(?:list|statement)",
+    rf"\bwithdraw\s+(?:the|its|our)\s+(?:endorsement|signature|support)\s+of\s+(?:the\s+)?(?P<org>{_ORG_CHARS})"
+    r"\s*(?:,|\buntil\b|\bfrom\b|$)",
+    rf"\bremove\s+(?:the\s+name\s+of\s+)?(?:the\s+)?(?P<org>{_ORG_CHARS})\s+from\s+(?:the|your)\s+(?:list|statement)",
+    rf"\b(?:gugurkan|keluarkan|hapuskan|padamkan)\s+nama\s+(?P<org>{_ORG_CHARS})\s+(?:daripada|dari)\b",
+    rf"\bpangalan\s+ng\s+(?P<org>{_ORG_CHARS})\s+sa\s+listahan",
+    rf"\bsignature\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*(?P<org>{_ORG_CHARS})\s*(?:,|$|\bde\s+la\s+liste)",
+    rf"\badhesi[óo]n\s+(?:del|de\s+la|de\s+los|de\s+las|de)\s+(?P<org>{_ORG_CHARS})\s*(?:,|$|\ba\s+la\b)",
+    rf"\bnome\s+(?:do|da|dos|das|de)\s+(?P<org>{_ORG_CHARS})\s*(?:,|$|\bda\s+lista\b)",
     # "<Organization>[, place] <verb>": the organization speaking of itself in the third person
     r"^\s*(?P<org>[#\w“\"«][^\n.;!?]{1,200}?)\s*,?\s+(?:"
-    + "|".join(THIRD_PERSON_VERBS) + r")(?!\w)",
+    + "|".join(THIRD_PERSON_VERBS) + r")(?![a-zà-ÿ])",
 ))
 # For each pattern above, the words one of which its sentence must hold: checked with `in` first, so most
 # sentences need no regex at all.
@@ -81,10 +92,12 @@ PROSE_STEMS: tuple[tuple[str, ...], ...] = (
     ("kami",), ("kami",), ("atas nama",), ("bagi pihak",), ("kami",), ("ngalan",), ("nous",), ("au nom",),
     ("en nombre",), ("nosotr", "desde"), ("em nome",), ("nós,", "nos,", "nós ,"), ("ในนาม",),
     ("ขอร่วมลงนาม", "ขอสนับสนุน", "ร่วมลงนาม"),
+    ("take",), ("withdraw",), ("remove",), ("nama",), ("pangalan",), ("signature",), ("adhesi",), ("nome",),
     ("endorses", "supports", "signs", "joins", "backs", "would like", "wishes", "happy", "proud", "glad", "dukung",
-     "tandatangan", "bergabung", "sokong", "yokong", "ay ", "soutient", "signe", "appuie", "endosse", "adhère",
+     "andatangan", "bergabung", "sokong", "yokong", "ay ", "soutient", "signe", "appuie", "endosse", "adhère",
      "associe", "firma", "respalda", "apoya", "adhiere", "suma", "suscribe", "assina", "subscreve", "apoia", "adere",
-     "endossa", "ลงนาม", "สนับสนุน", "รับรอง"),
+     "endossa", "ลงนาม", "ลงชื่อ", "สนับสนุน", "รับรอง", "ถอน", "decided", "needs", "withdraw", "menarik",
+     "mencabut"),
 )
 COUNTRY_PHRASES = re.compile(
     r"\b(?:from|in|based\s+in|di|dari|sa|en|au|aux|em|no|na|du|de)\s+(?:the\s+)?"
@@ -122,9 +135,14 @@ def split_country_suffix(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# "After discussion in our meeting, the X Union decided…": the name starts after the clause.
+_LEADING_CLAUSE = re.compile(r"^(?:[^,\s]+\s+){3,}[^,]*,\s+(?=(?i:the|la|le|el|o|a|ang)\s+[A-Z])")
+_DARI = re.compile(r"^(?i:kami|we)\s+(?i:dari|daripada|at|from)\s+")
+_POSSESSIVES = {"kami", "namin", "aming", "nous", "our", "nuestro", "nuestra", "notre", "nosso", "nossa", "we"}
 _PRONOUNS = {"we", "i", "us", "kami", "kita", "saya", "nous", "je", "our", "my", "nosotros", "nosotras", "yo",
              "nós", "eu", "ako", "this", "it", "they", "ini", "ito", "ceci", "esto", "isto", "please", "thank",
-             "thanks", "yes", "ya", "oo", "oui", "sí", "sim"}
+             "thanks", "yes", "ya", "oo", "oui", "sí", "sim", "nuestro", "nuestra", "notre", "nosso", "nossa",
+             "aming", "kaming", "your", "their"}
 
 
 def _prose_organizations(text: str) -> list[str]:
@@ -141,9 +159,12 @@ def _prose_organizations(text: str) -> list[str]:
             m = pattern.search(sentence)
             if not m:
                 continue
-            org = _ARTICLE.sub("", m.group("org").strip(" ,“”\"«»"))
+            org = _LEADING_CLAUSE.sub("", m.group("org").strip(" ,“”\"«»"))
+            org = _ARTICLE.sub("", _DARI.sub("", org))
             first = org.split(" ")[0].lower().strip(",") if org else ""
-            if not org or first in _PRONOUNS or not (org[0].isupper() or org[0] in "#" or not org[0].isascii()):
+            words = org.lower().replace(",", " ").split()
+            if not org or first in _PRONOUNS or not (org[0].isupper() or org[0] in "#" or not org[0].isascii()) \
+                    or len(words) <= 3 and _POSSESSIVES.intersection(words):
                 continue
             found.append(org)
             break
@@ -171,6 +192,7 @@ _LOCATION_PREFIX = re.compile(r"^[\s,–—-]*(?:(?:de|dari|from|of|in|di|mula\s
 _LIST_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*•])?\s*(?P<org>[^,\n:]{2,120}?)\s*(?:[,–—]|\s-)\s*(?P<country>[^,\n]{2,60}?)"
                         r"\s*\.?\s*$", re.MULTILINE)
 _BULLET_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(?P<org>[^\n]{2,120}?)\s*$", re.MULTILINE)
+_LABELLED = re.compile(r"^[^:：]{1,40}\s*[:：]")
 _JOINED = re.compile(r"\s(?:and|&|dan|at|et|y|e|ng|und)\s", re.IGNORECASE)
 
 
@@ -190,6 +212,9 @@ def split_location(raw: str) -> tuple[str, str | None]:
         head, found, tail = raw.partition(sep)
         if found and head.strip():
             splits.append((head, tail))
+    head, found, tail = raw.rpartition(" ประเทศ")
+    if found:
+        splits.append((head, "ประเทศ" + tail))
     for head, tail in splits:
         tail = _LOCATION_PREFIX.sub("", tail).strip(" ,.")
         code = lookup_exact(tail) or (resolve_country(tail)[0] if "," in tail or "/" in tail else None) \
@@ -209,26 +234,27 @@ def normalize_candidate(raw: str) -> tuple[str, str | None, str | None]:
 
 def _signature_lines(text: str) -> list[str]:
     lines = [ln.strip() for ln in text.split("\n")]
-    for i, line in enumerate(lines):
-        if CLOSINGS.match(line):
+    first = next((i for i, ln in enumerate(lines) if ln), 0)
+    for i in range(len(lines) - 1, first, -1):      # the last closing; "Salam," on top is a greeting
+        if CLOSINGS.match(lines[i]):
             return [ln for ln in lines[i + 1:] if ln][:8]
     _body, signature = strip_signature(text)
     if signature.strip():
         return [ln.strip() for ln in signature.split("\n") if ln.strip()][:8]
-    # no closing and no "-- ": the last paragraph, if it is a block of short lines
-    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    last = [ln.strip() for ln in paragraphs[-1].split("\n")] if len(paragraphs) > 1 else []
-    if last and len(last) <= 6 and all(len(ln) < 70 for ln in last):
-        return last
-    tail = [ln for ln in lines if ln][-4:]
-    return tail if len(tail) > 1 and all(len(ln) < 70 for ln in tail) else []
+    # no closing and no "-- ": the run of short lines that ends the message
+    run: list[str] = []
+    for line in reversed([ln for ln in lines if ln]):
+        if len(line) >= 70 or len(run) == 6:
+            break
+        run.insert(0, line)
+    return run if len(run) >= 2 else []
 
 
 def _signature_organization(lines: list[str]) -> tuple[str | None, str | None]:
     """(organization line, country code) from a signature block."""
     org = country = None
     for line in lines:
-        if _CONTACT_LINE.search(line):
+        if _CONTACT_LINE.search(line) or _LABELLED.match(line):
             continue
         code = lookup_exact(line.strip(" ."))
         if code:
@@ -308,7 +334,7 @@ def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Ext
     candidates: list[tuple[str, str, str | None, str | None]] = []
     if fields.get("organization"):
         name, short = split_short_name(fields["organization"])
-        candidates.append(("form", name, short, None))
+        candidates.append(("form", name, fields.get("short_name", "").strip("() ") or short, None))
     listed = _list_organizations(reading.prose)
     for org, country in listed:
         name, short, _ = normalize_candidate(org)
@@ -378,10 +404,10 @@ def _key(name: str) -> str:
 
 
 def extract_contact(mail: ParsedMail, reading: Reading | None = None) -> Extraction:
-    """Just who wrote it: for kinds that carry no organization."""
+    """Just who wrote it, for kinds that carry no organization: the author, even of a forward."""
     reading = reading or read(mail)
     fields = reading.fields
-    sender = reading.sender
+    sender = reading.author
     email_addr = None
     if fields.get("contact_email"):
         found = _EMAIL.search(fields["contact_email"])

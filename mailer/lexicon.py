@@ -74,6 +74,8 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\b(following|these|both|two|three|four|five)\s+(organi[sz]ations|groups)\b[^.?!\n]{0,80}\b(endorse|sign|support)",
         r"\badd\s+my\s+name\b", r"\bsign\s+(it\s+|the\s+statement\s+)?(as\s+an\s+individual|in\s+(my\s+)?personal\s+capacity)",
         r"\bour\s+(signed\s+)?endorsement\s+letter\b",
+        r"\b(would\s+like|wishes|wants|is\s+(happy|proud|glad|pleased))\s+to\s+(endorse|sign|co-?sign|support|join)\s+"
+        r"(the|this|your|our)\b",
         stems=("endorse", "sign", "support", "join", "add", "include", "list", "count us", "back", "following",
                "these", "both", "two", "three")),
     # Bahasa Indonesia
@@ -100,6 +102,7 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\bay\s+(lumalagda|nag-?eendorso|nag-?endorso|sumusuporta|pumipirma|nakikiisa)\b",
         r"\b(suportado|sinusuportahan|ineendorso|iniendorso)\s+(namin|ng\s+aming)\b",
         r"\bpumirma\s+bilang\s+indibidwal|\bsumusuporta\s+ako\b",
+        r"\b(namin|naming|aming)\s+(sinusuportahan|ineendorso|iniendorso|nilalagdaan|pinipirmahan)\b",
         stems=("kami", "aming", "namin", "sumusuporta", "endorso", "nakikiisa", "lumalagda", "pakisama", "suporta",
                "pumirma", "pumipirma")),
     # French
@@ -259,6 +262,10 @@ ORG_WORDS = _any(
     r"kilusan|samahan|pagkakaisa|alyansa|koalisyon|unyon|kalipunan|bukluran|sanlakas|"
     r"syndicat|collectif|mouvement|comit[ée]|f[ée]d[ée]ration|r[ée]seau|solidaire|"
     r"sindicato|colectivo|movimiento|federaci[óo]n|asociaci[óo]n|frente|red|coordinadora|"
-    r"coletivo|movimento|associa[çc][ãa]o|federa[çc][ãa]o|rede|uni[ãa]o)\b",
+    r"coletivo|movimento|associa[çc][ãa]o|federa[çc][ãa]o|rede|uni[ãa]o|n[úu]cleo|socialista|comunista|trabalhadores|"
+    r"estudantes|juventude|juventud|mulheres|mujeres|obrer[oa]s?|campesin[oa]s?|jeunesse|[ée]tudiants?|travailleu(r|se)s|"
+    r"femmes|socialiste|communiste|cercle|groupe|coordination|coordinadora|ouvri(er|[èe]re)s?|regroupement|rassemblement|"
+    r"buruh|mahasiswa|pemuda|perempuan|petani|"
+    r"nelayan|rakyat|belia|manggagawa|magsasaka|kabataan|kababaihan|mangingisda|guro|tsuper|maralita)\b",
     r"พรรค|สหภาพ|สมาคม|เครือข่าย|มูลนิธิ|กลุ่ม|ขบวนการ|สหพันธ์",
 )

@@ -7,13 +7,14 @@ cannot receive mail.  The outbox row is written in the caller's transaction.
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from storage import outbox
 
-from .compose import Outgoing, render
+from .compose import Outgoing, render, reply_subject
 from .replies import address_problem
 from .tokens import plus_address
 
@@ -43,6 +44,14 @@ def common(ctx: Context) -> dict:
     """What every template may use."""
     st = ctx.settings.statement
     return {"statement_title": st.title, "statement_address": st.address, "sender_name": st.sender_name}
+
+
+TOKEN_TAG = re.compile(r"\s*\[(confirm|withdraw|review) [a-z]-[a-z0-9]{26}\]", re.IGNORECASE)
+
+
+def answer_subject(subject: str) -> str:
+    """``Re: <subject>`` without the spent token's tag: an answer must not look like a new request."""
+    return reply_subject(TOKEN_TAG.sub("", subject or ""))
 
 
 def reply_address(ctx: Context, token: str) -> str:

@@ -25,10 +25,10 @@ from storage.schema import (Endorsement, EndorsementState, InboundMessage, Messa
 
 from . import confirm
 from .answers import Action, Command, read_command, replies_with, tokens_for
-from .compose import Outgoing, pick_language, reply_subject
+from .compose import Outgoing, pick_language
 from .handle import ROUTES, Context
 from .model import Extraction, ParsedMail, Understanding
-from .notify import common, queue_notice, reply_address
+from .notify import answer_subject, common, queue_notice, reply_address
 from .tokens import hash_token, new_token
 
 log = logging.getLogger(__name__)
@@ -223,7 +223,7 @@ def on_review_reply(session: Session, ctx: Context, message: InboundMessage, mai
     else:
         result = decide(session, ctx, item, command, actor=f"coordinator:{sender}")
     out = Outgoing(template="review_done",
-                   context={**common(ctx), "subject": reply_subject(mail.subject), "item_id": item.id,
+                   context={**common(ctx), "subject": answer_subject(mail.subject), "item_id": item.id,
                             "ok": result.ok, "result": result.text},
                    to=sender, in_reply_to=mail.message_id, references=mail.references)
     queue_notice(session, ctx, purpose="review_done", out=out, caused_by=message.id)

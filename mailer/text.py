@@ -29,14 +29,14 @@ FORWARD_MARKERS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\s*-{3,}\s*(Pesan yang diteruskan|Mesej dimajukan|Message transféré|Mensaje reenviado|"
     r"Mensagem encaminhada|Ipinasang mensahe|ข้อความที่ส่งต่อ)\s*-{3,}\s*$",  # Gmail, other languages
     r"^\s*Begin forwarded message:\s*$",                            # Apple Mail
-    r"^\s*-{3,}\s*Original Message\s*-{3,}\s*$",
     r"^\s*-{3,}\s*Forwarded Message\s*-{3,}\s*$",                   # Thunderbird
     r"^\s*-{5,}\s*(Début du message réexpédié|Inicio del mensaje reenviado)\s*:?\s*-*\s*$",
 ))
 FORWARD_SUBJECT = re.compile(r"^\s*(fwd?|fw|tr|rv|enc|wg|doorst|vs|i)\s*:", re.IGNORECASE)
 SIGNATURE_MARKERS = re.compile(
     r"^(-- ?|—|__+|Sent from my \w+.*|Sent from (Outlook|Yahoo Mail|Mail for Windows).*|"
-    r"Get Outlook for \w+.*|Dikirim dari .*|Enviado desde mi .*|Envoyé de mon .*|Enviado do meu .*)\s*$",
+    r"Get Outlook for \w+.*|Dikirim dari .*|Dihantar dari .*|Ipinadala mula sa .*|Enviado desde mi .*|Envoyé de mon .*|"
+    r"Enviado do meu .*|ส่งจาก .*|发自我的.*|從我的.*傳送)\s*$",
     re.IGNORECASE)
 PSEUDO_HEADER = re.compile(r"^\s*\*?(From|De|Dari|Von|Mula kay|จาก|Date|Sent|Fecha|Envoyé|Enviado|Tanggal|Data|"
                            r"Subject|Objet|Asunto|Assunto|Perihal|Subjek|Paksa|เรื่อง|To|À|Para|Kepada|Cc)\*?\s*:\s*(.*)$",
@@ -72,8 +72,9 @@ def _first_match(patterns, text: str) -> int | None:
     return best
 
 
-# Outlook forwards with no marker line: a rule and/or a header block (From/Sent/To/Subject) in the text.
-OUTLOOK_FORWARD = re.compile(r"^(?:\s*_{10,}\s*\n)?\s*\*?(From|De|Dari|Von)\*?\s*:.*\n\s*\*?(Sent|Date|Enviado|Envoy[ée]|"
+# Outlook forwards with no marker line: "Original Message", a rule and/or a header block (From/Sent/To/Subject).
+# Only a subject such as "FW:" makes these a forward: in a reply they start the quoted message.
+OUTLOOK_FORWARD = re.compile(r"^(?:\s*-{3,}\s*Original Message\s*-{3,}\s*\n)?(?:\s*_{10,}\s*\n)?\s*\*?(From|De|Dari|Von)\*?\s*:.*\n\s*\*?(Sent|Date|Enviado|Envoy[ée]|"
                              r"Dikirim|Tanggal|Fecha|Data)\*?\s*:", re.IGNORECASE | re.MULTILINE)
 
 
@@ -140,7 +141,7 @@ def unwrap(text: str) -> str:
     out: list[str] = []
     for line in lines:
         if out and len(out[-1].rstrip()) >= 55 and line.strip() and not _FIELD_LIKE.match(line) \
-                and not out[-1].rstrip().endswith((":", "：")):
+                and not out[-1].rstrip().endswith((":", "：", ".", "!", "?", "。", "！", "？")):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)

@@ -21,7 +21,7 @@ from .answers import Answer, read_answer, replies_with, tokens_for
 from .compose import Outgoing, reply_subject
 from .handle import HANDLERS, ROUTES, Context, queue_reply
 from .model import Kind, ParsedMail, Understanding
-from .notify import common, reply_address
+from .notify import answer_subject, common, reply_address
 from .tokens import hash_token, new_token
 
 WITHDRAWAL = "withdrawal"     # mailer.review.Subject.WITHDRAWAL, named here: review is not loaded yet at import
@@ -101,7 +101,7 @@ def on_withdrawal_reply(session: Session, ctx: Context, message: InboundMessage,
 def _tell(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, signatory: Signatory,
           template: str) -> None:
     out = Outgoing(template=template,
-                   context={**common(ctx), "subject": reply_subject(mail.subject), "listed": True,
+                   context={**common(ctx), "subject": answer_subject(mail.subject), "listed": True,
                             "contact_name": mail.sender.name, "listing": confirm.line_of(signatory)},
                    to=mail.sender.email, to_name=mail.sender.name,
                    in_reply_to=mail.message_id, references=mail.references)
