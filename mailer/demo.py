@@ -93,6 +93,8 @@ def run_demo(folder: Path) -> int:
 
     _show("each endorser presses Reply")
     for _key, raw, msg in requests:
+        if "[confirm " not in str(msg["Subject"]):
+            continue    # review mails to the coordinators wait for a person (`endorse review`)
         to = str(msg["To"])
         address = email.utils.parseaddr(to)[1]
         inbox.add(reply_as_client(raw, sender=to, body="Yes, we confirm."))
