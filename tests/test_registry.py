@@ -10,6 +10,7 @@ from sqlalchemy import select
 from mailer.model import Kind
 from storage.schema import Endorsement, ReviewItem
 from tests.mails import endorsement, reply_as_client
+from tests.support.config import BASE, write_config
 from tests.support.desk import Desk, only
 
 PSM = "Aruna Devi <aruna@psm.example.org>"
@@ -261,3 +262,28 @@ def test_free_mail_senders_go_to_a_coordinator_first_when_the_setting_asks(tmp_p
         assert "[confirm c-" in request.subject
     finally:
         desk.close()
+
+
+def test_initiators_are_pinned_first_and_the_reply_address_is_a_setting(tmp_path, db_url, smtp):
+    base = BASE + 'initiators = ["PARTIDO LAKAS NG MASA"]\n'      # matched whatever the case or accents
+    desk = Desk(tmp_path, db_url, smtp, base=base, replies={"token_address": "confirm-{token}@lists.example.org"})
+    try:
+        request = only(desk.deliver(endorsement(sender=PSM)), "aruna@psm.example.org", "[confirm c-")
+        token = request.subject.rsplit(" ", 1)[1].rstrip("]")
+        assert str(request.message["Reply-To"]) == f"Statement Desk <confirm-{token}@lists.example.org>"
+        desk.deliver(reply_as_client(request.raw, sender=PSM, body="yes"))
+        plm = "Jun <jun@plm.example.org>"
+        desk.tick(hours=1)
+        confirm(desk, desk.deliver(endorsement(sender=plm, organization="Partido Lakas ng Masa (PLM)",
+                                               country="Philippines")), plm)
+        assert desk.listed() == ("  1. Partido Lakas ng Masa (PLM), Philippines\n"
+                                 "  2. Parti Sosialis Malaysia (PSM), Malaysia")
+    finally:
+        desk.close()
+
+
+def test_reminder_days_must_be_fewer_than_token_days(tmp_path):
+    from mailer.settings import SettingsError, load_settings
+    config = write_config(tmp_path, database_url="sqlite://", extra={"replies": {"token_days": 3, "reminder_days": 3}})
+    with pytest.raises(SettingsError, match="replies.reminder_days = 3"):
+        load_settings(config)

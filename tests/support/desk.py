@@ -22,7 +22,7 @@ from mailer.smtp import SmtpSender
 from storage import registry
 from storage.db import Database, open_database, utcnow
 from storage.export import render_text
-from tests.support.config import smtp_outgoing, write_config
+from tests.support.config import BASE, smtp_outgoing, write_config
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,8 @@ def read_sent(raw: bytes, rcpt: str) -> Sent:
 
 
 class Desk:
-    def __init__(self, folder: Path, db_url: str, smtp, **extra: dict) -> None:
-        self.config = write_config(folder, database_url=db_url, outgoing=smtp_outgoing(smtp), extra=extra)
+    def __init__(self, folder: Path, db_url: str, smtp, *, base: str = BASE, **extra: dict) -> None:
+        self.config = write_config(folder, database_url=db_url, outgoing=smtp_outgoing(smtp), extra=extra, base=base)
         self.settings: Settings = load_settings(self.config)
         self.db: Database = open_database(self.settings.database_url)
         self.now = utcnow()
