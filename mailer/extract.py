@@ -99,6 +99,7 @@ PROSE_STEMS: tuple[tuple[str, ...], ...] = (
      "endossa", "ลงนาม", "ลงชื่อ", "สนับสนุน", "รับรอง", "ถอน", "decided", "needs", "withdraw", "menarik",
      "mencabut"),
 )
+PROSE_STEM_RES = tuple(re.compile("|".join(map(re.escape, stems))) for stems in PROSE_STEMS)
 COUNTRY_PHRASES = re.compile(
     r"\b(?:from|in|based\s+in|di|dari|sa|en|au|aux|em|no|na|du|de)\s+(?:the\s+)?"
     r"(?P<country>[A-ZÀ-Ý][\w’'\- ]{2,40}?)(?=[\s,.;)!?]|$)", re.UNICODE)
@@ -147,7 +148,7 @@ _PRONOUNS = {"we", "i", "us", "kami", "kita", "saya", "nous", "je", "our", "my",
 
 def _prose_organizations(text: str) -> list[str]:
     lower = text.lower()
-    patterns = [p for stems, p in zip(PROSE_STEMS, PROSE_PATTERNS, strict=True) if any(s in lower for s in stems)]
+    patterns = [p for stems, p in zip(PROSE_STEM_RES, PROSE_PATTERNS, strict=True) if stems.search(lower)]
     if not patterns:
         return []
     found = []

@@ -20,10 +20,11 @@ class Phrases:
         self.pattern, self.stems = pattern, stems
 
     def search(self, text: str, lower: str | None = None) -> re.Match | None:
-        if self.stems:
-            lower = text.lower() if lower is None else lower
-            if not any(stem in lower for stem in self.stems):
-                return None
+        if not self.stems:
+            return self.pattern.search(text)
+        lower = text.lower() if lower is None else lower
+        if not any(stem in lower for stem in self.stems):
+            return None
         return self.pattern.search(text)
 
     def match(self, text: str) -> re.Match | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import email.utils
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -22,7 +21,9 @@ SUBJECT_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|vs|odp|r|rif|ref|tr|rv|fwd?|fw
 _SENTENCE = re.compile(r"[^.!?？\n]+[.!?？]*")
 # What the kind rules read: the subject and the start of the author's words. An endorsement, a question or a
 # withdrawal is said up front; reading a long message's tail only costs time (bench/parse.py).
-WINDOW = 1500
+WINDOW = 800
+# replacement characters, controls, private use and lone surrogates: what decoding junk is made of
+_UNREADABLE = re.compile("[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,7 @@ class Reading:
         sample = self.content[:2000]
         if not sample.strip():
             return bool(self.subject)
-        bad = sum(ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\n\r\t"
-                  for ch in sample)
-        return bad / len(sample) <= 0.05
+        return len(_UNREADABLE.findall(sample)) / len(sample) <= 0.05
 
     @cached_property
     def window_lower(self) -> str:

@@ -18,6 +18,8 @@ LENGTH = 26
 PURPOSES = {"c": "confirm an endorsement", "q": "a coordinator answers an inquiry"}
 PURPOSES.update({"w": "confirm a withdrawal", "r": "a coordinator decides a review item"})
 TOKEN_RE = re.compile(r"(?<![a-z0-9])([a-z])-([%s]{%d})(?![a-z0-9])" % (ALPHABET, LENGTH), re.IGNORECASE)
+# A literal "-" first lets the regex engine skip ahead quickly; the full pattern then checks each hit.
+_TOKEN_BODY = re.compile(r"-[%s]{%d}(?![a-z0-9])" % (ALPHABET, LENGTH), re.IGNORECASE)
 
 
 def new_token(purpose: str, *, choice=secrets.choice) -> str:
@@ -34,7 +36,9 @@ def find_tokens(*texts: str) -> tuple[str, ...]:
     """Every well-formed token in *texts*, lower-cased, first seen first."""
     found: dict[str, None] = {}
     for text in texts:
-        for purpose, body in TOKEN_RE.findall(text or ""):
+        if not text or not _TOKEN_BODY.search(text):
+            continue
+        for purpose, body in TOKEN_RE.findall(text):
             found.setdefault(f"{purpose.lower()}-{body.lower()}", None)
     return tuple(found)
 
