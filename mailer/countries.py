@@ -117,8 +117,12 @@ def scan_country(text: str) -> str | None:
     """The one country that *text* names anywhere (a word, two or three), or None if none or several."""
     words = _WORD.findall(text)
     found: set[str] = set()
+    # every name and demonym in a Latin script starts with a capital: start n-grams only there
+    starts = [i for i, w in enumerate(words) if w[0].isupper() or not w[0].isascii()]
     for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
+        for i in starts:
+            if i + n > len(words):
+                continue
             code = lookup_exact(" ".join(words[i:i + n]))
             if code and code not in NOT_A_HINT:
                 found.add(code)

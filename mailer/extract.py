@@ -80,10 +80,11 @@ PROSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\bsignature\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*(?P<org>{_ORG_CHARS})\s*(?:,|$|\bde\s+la\s+liste)",
     rf"\badhesi[óo]n\s+(?:del|de\s+la|de\s+los|de\s+las|de)\s+(?P<org>{_ORG_CHARS})\s*(?:,|$|\ba\s+la\b)",
     rf"\bnome\s+(?:do|da|dos|das|de)\s+(?P<org>{_ORG_CHARS})\s*(?:,|$|\bda\s+lista\b)",
-    # "<Organization>[, place] <verb>": the organization speaking of itself in the third person
-    r"^\s*(?P<org>[#\w“\"«][^\n.;!?]{1,200}?)\s*,?\s+(?:"
-    + "|".join(THIRD_PERSON_VERBS) + r")(?![a-zà-ÿ])",
 ))
+# "<Organization>[, place] <verb>": the organization speaking of itself in the third person. Found verb first
+# (a search for the verb is far cheaper than a lazy name followed by a large alternation): the name is what
+# stands before it.
+THIRD_PERSON = re.compile(r"\s*,?\s+(?:" + "|".join(THIRD_PERSON_VERBS) + r")(?![a-zà-ÿ])", re.IGNORECASE)
 # For each pattern above, the words one of which its sentence must hold: checked with `in` first, so most
 # sentences need no regex at all.
 PROSE_STEMS: tuple[tuple[str, ...], ...] = (
@@ -93,12 +94,13 @@ PROSE_STEMS: tuple[tuple[str, ...], ...] = (
     ("en nombre",), ("nosotr", "desde"), ("em nome",), ("nós,", "nos,", "nós ,"), ("ในนาม",),
     ("ขอร่วมลงนาม", "ขอสนับสนุน", "ร่วมลงนาม"),
     ("take",), ("withdraw",), ("remove",), ("nama",), ("pangalan",), ("signature",), ("adhesi",), ("nome",),
-    ("endorses", "supports", "signs", "joins", "backs", "would like", "wishes", "happy", "proud", "glad", "dukung",
-     "andatangan", "bergabung", "sokong", "yokong", "ay ", "soutient", "signe", "appuie", "endosse", "adhère",
-     "associe", "firma", "respalda", "apoya", "adhiere", "suma", "suscribe", "assina", "subscreve", "apoia", "adere",
-     "endossa", "ลงนาม", "ลงชื่อ", "สนับสนุน", "รับรอง", "ถอน", "decided", "needs", "withdraw", "menarik",
-     "mencabut"),
 )
+THIRD_PERSON_STEMS = re.compile("|".join(map(re.escape, (
+    "endorses", "supports", "signs", "joins", "backs", "would like", "wishes", "happy", "proud", "glad", "dukung",
+    "andatangan", "bergabung", "sokong", "yokong", " ay ", "soutient", "signe", "appuie", "endosse", "adhère",
+    "associe", "firma", "respalda", "apoya", "adhiere", "se suma", "suscribe", "assina", "subscreve", "apoia", "adere",
+    "endossa", "ลงนาม", "ลงชื่อ", "สนับสนุน", "รับรอง", "ถอน", "decided", "needs", "withdraw", "menarik", "mencabut",
+))))
 PROSE_STEM_RES = tuple(re.compile("|".join(map(re.escape, stems))) for stems in PROSE_STEMS)
 COUNTRY_PHRASES = re.compile(
     r"\b(?:from|in|based\s+in|di|dari|sa|en|au|aux|em|no|na|du|de)\s+(?:the\s+)?"
@@ -146,21 +148,31 @@ _PRONOUNS = {"we", "i", "us", "kami", "kita", "saya", "nous", "je", "our", "my",
              "aming", "kaming", "your", "their"}
 
 
-def _prose_organizations(text: str) -> list[str]:
-    lower = text.lower()
-    patterns = [p for stems, p in zip(PROSE_STEM_RES, PROSE_PATTERNS, strict=True) if stems.search(lower)]
-    if not patterns:
+def _prose_organizations(text: str, lower: str | None = None) -> list[str]:
+    lower = lower if lower is not None else text.lower()
+    patterns = [(stems, p) for stems, p in zip(PROSE_STEM_RES, PROSE_PATTERNS, strict=True) if stems.search(lower)]
+    if not patterns and not THIRD_PERSON_STEMS.search(lower):
         return []
     found = []
     for sentence in sentences(text):
         if sentence.endswith(("?", "？")):
             continue
         sentence = strip_greeting(sentence)
-        for pattern in patterns:
-            m = pattern.search(sentence)
-            if not m:
+        sentence_lower = sentence.lower()
+        for stems, pattern in patterns + [(THIRD_PERSON_STEMS, None)]:
+            if not stems.search(sentence_lower):
                 continue
-            org = _LEADING_CLAUSE.sub("", m.group("org").strip(" ,“”\"«»"))
+            if pattern is None:
+                verb = THIRD_PERSON.search(sentence)
+                raw = sentence[:verb.start()].strip() if verb else ""
+                if not raw or len(raw) > 200 or not (raw[0].isalnum() or raw[0] in "#“\"«"):
+                    continue
+            else:
+                m = pattern.search(sentence)
+                if not m:
+                    continue
+                raw = m.group("org")
+            org = _LEADING_CLAUSE.sub("", raw.strip(" ,“”\"«»"))
             org = _ARTICLE.sub("", _DARI.sub("", org))
             first = org.split(" ")[0].lower().strip(",") if org else ""
             words = org.lower().replace(",", " ").split()
@@ -192,6 +204,7 @@ _LOCATION_PREFIX = re.compile(r"^[\s,–—-]*(?:(?:de|dari|from|of|in|di|mula\s
                               re.IGNORECASE)
 _LIST_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*•])?\s*(?P<org>[^,\n:]{2,120}?)\s*(?:[,–—]|\s-)\s*(?P<country>[^,\n]{2,60}?)"
                         r"\s*\.?\s*$", re.MULTILINE)
+_BULLET_START = re.compile(r"\n\s*(?:\d+[.)]|[-*•])\s")
 _BULLET_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(?P<org>[^\n]{2,120}?)\s*$", re.MULTILINE)
 _LABELLED = re.compile(r"^[^:：]{1,40}\s*[:：]")
 _JOINED = re.compile(r"\s(?:and|&|dan|at|et|y|e|ng|und)\s", re.IGNORECASE)
@@ -281,7 +294,13 @@ def _signature_organization(lines: list[str]) -> tuple[str | None, str | None]:
 def _list_organizations(text: str) -> list[tuple[str, str]]:
     """Lines in the statement's own style: ``Name (Short), Country`` (numbered or bulleted or bare)."""
     found = []
-    for m in _LIST_LINE.finditer(text):
+    for line in text.split("\n"):
+        # a list line is short and has a separator before its country: most lines are neither
+        if len(line) > 200 or not ("," in line or "–" in line or "—" in line or " -" in line):
+            continue
+        m = _LIST_LINE.match(line)
+        if not m:
+            continue
         org, country = m.group("org").strip(), m.group("country").strip()
         code = lookup_exact(country) or (resolve_country(country)[0] if "/" in country else None)
         if code and (ORG_WORDS.search(org) or _TRAILING_PAREN.match(org)) and not ROLE.match(org) \
@@ -292,10 +311,11 @@ def _list_organizations(text: str) -> list[tuple[str, str]]:
 
 def _several(reading: Reading, named: list[str]) -> str | None:
     """Why the message seems to speak for more than one organization, or None."""
-    m = SEVERAL_ORGANIZATIONS.search(reading.prose)
+    m = SEVERAL_ORGANIZATIONS.search(reading.prose, reading.prose_lower)
     if m:
         return f"several organizations: {m.group(0)!r}"
-    bullets = [b for b in _BULLET_LINE.findall(reading.prose) if ORG_WORDS.search(b) or _TRAILING_PAREN.match(b)]
+    bullets = [b for b in _BULLET_LINE.findall(reading.prose) if ORG_WORDS.search(b) or _TRAILING_PAREN.match(b)] \
+        if _BULLET_START.search(reading.prose) else []
     if len(bullets) >= 2:
         return "a list of organizations: " + "; ".join(bullets[:4])
     for name in named:
@@ -340,7 +360,7 @@ def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Ext
     for org, country in listed:
         name, short, _ = normalize_candidate(org)
         candidates.append(("list", name, short, lookup_exact(country) or resolve_country(country)[0]))
-    for raw in _prose_organizations(reading.prose):
+    for raw in _prose_organizations(reading.prose, reading.prose_lower):
         candidates.append(("prose", *normalize_candidate(raw)))
     sig_org, sig_country = _signature_organization(_signature_lines(reading.content))
     if sig_org:
@@ -349,7 +369,7 @@ def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Ext
     organization = short_name = country = country_text = None
     several = _several(reading, [c[1] for c in candidates if c[0] == "prose"]) or (
         "several organizations listed" if len(listed) >= 2 else None)
-    individual = lexicon.INDIVIDUAL.search(reading.prose)
+    individual = lexicon.INDIVIDUAL.search(reading.prose, reading.prose_lower)
     if several:
         reasons.append(several)
     elif individual:

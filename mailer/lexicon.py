@@ -77,8 +77,8 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\bour\s+(signed\s+)?endorsement\s+letter\b",
         r"\b(would\s+like|wishes|wants|is\s+(happy|proud|glad|pleased))\s+to\s+(endorse|sign|co-?sign|support|join)\s+"
         r"(the|this|your|our)\b",
-        stems=("endorse", "sign", "support", "join", "add", "include", "list", "count us", "back", "following",
-               "these", "both", "two", "three")),
+        stems=("endorse", "sign", "support", "join", "add", "include", "list", "count us", "back", "organi",
+               "group")),
     # Bahasa Indonesia
     _any(
         r"\bkami\b[^.?!\n]{0,120}\b(menyatakan\s+dukungan|mendukung|turut\s+menandatangani|menandatangani|"
@@ -151,7 +151,7 @@ INDIVIDUAL = _any(
     r"\b[àa]\s+titre\s+(personnel|individuel)\b", r"\ba\s+t[íi]tulo\s+(personal|individual)\b",
     r"\bno\s+represento\b", r"\bem\s+nome\s+pr[óo]prio\b", r"\bhindi\s+po\s+bilang\s+organisasyon\b",
     r"ในนามส่วนตัว|ในฐานะบุคคล",
-    stems=("individ", "personal", "behalf", "pribadi", "peribadi", "perorangan", "titre", "título", "titulo",
+    stems=("individ", "personal", "not on behalf", "not signing on behalf", "pribadi", "peribadi", "perorangan", "titre", "título", "titulo",
            "represento", "próprio", "proprio", "organisasyon", "ในนาม", "ในฐานะ"),
 )
 
@@ -161,9 +161,8 @@ SEVERAL_ORGANIZATIONS = _any(
     r"\b(kedua|dua|tiga|beberapa)\s+(organisasi|pertubuhan|lembaga)\b", r"\b(dalawang|tatlong)\s+organisasyon\b",
     r"\b(deux|trois|plusieurs)\s+organisations\b", r"\b(dos|tres|varias)\s+organizaciones\b",
     r"\b(duas|tr[êe]s|v[áa]rias)\s+organiza[çc][õo]es\b",
-    stems=("following", "these", "both", "two", "three", "four", "five", "several", "kedua", "dua", "tiga",
-           "beberapa", "dalawang", "tatlong", "deux", "trois", "plusieurs", "dos", "tres", "varias", "duas", "três",
-           "tres", "várias"),
+    # every phrase ends in the noun: its stem is enough
+    stems=("organi", "group", "union", "parties", "pertubuhan", "lembaga"),
 )
 
 # The subject of an endorsement mail (weak evidence, needs an organization beside it).

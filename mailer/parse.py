@@ -19,7 +19,6 @@ from .model import Address, Attachment, ParsedMail
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WS = re.compile(r"\s+")
 _MSGID = re.compile(r"<[^<>\s]+>")
-_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 # Charsets that are mislabelled so often that their superset is the better reading.
 _SUPERSET = {
     "us-ascii": "utf-8", "ascii": "utf-8", "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
@@ -123,15 +122,22 @@ def html_to_text(html: str) -> str:
         return re.sub(r"<[^>]+>", " ", html)
 
 
-MACHINE_HINT = re.compile(rb"^(from|sender|return-path):[^\n]*(mailer-daemon|postmaster|mdaemon|mail delivery|<>)|"
-                          rb"^content-type:[^\n]*multipart/report|^x-failed-recipients:|^auto-submitted:|"
-                          rb"^subject:[^\n]*(undeliver|deliver(y|ed)|returned mail|failure|failed|not delivered)",
-                          re.IGNORECASE | re.MULTILINE)
+_MACHINE_FROM = re.compile(r"mailer-daemon|postmaster|mdaemon|mail delivery|<>", re.IGNORECASE)
+_MACHINE_SUBJECT = re.compile(r"undeliver|deliver(y|ed)|returned mail|failure|failed|not delivered", re.IGNORECASE)
 
 
-def _bounce_recipients(msg: Message, head: bytes) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _looks_machine(headers: dict[str, str]) -> bool:
+    """Header hints that a message may be a bounce, checked before the costlier bounce detectors."""
+    return bool(
+        "x-failed-recipients" in headers or "auto-submitted" in headers
+        or "multipart/report" in headers.get("content-type", "").lower()
+        or any(_MACHINE_FROM.search(headers.get(h, "")) for h in ("from", "sender", "return-path"))
+        or _MACHINE_SUBJECT.search(headers.get("subject", "")))
+
+
+def _bounce_recipients(msg: Message, headers: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Failed and delayed addresses of a bounce, by flufl.bounce; only asked when the headers hint a machine."""
-    if not MACHINE_HINT.search(head):
+    if not _looks_machine(headers):
         return (), ()
     try:
         from flufl.bounce import all_failures
@@ -252,9 +258,7 @@ def parse_message(raw: bytes, *, max_bytes: int | None = None) -> ParsedMail:
     in_reply_to = (_MSGID.findall(headers.get("in-reply-to", "")) or [""])[0]
     text, attachments = ("", []) if oversized else _body(msg, defects)
     return_path = headers.get("return-path", "")
-    blank = _BLANK_LINE.search(data, 0, 65536)
-    head = data[:blank.start() if blank else 65536]
-    failed, delayed = _bounce_recipients(msg, head)
+    failed, delayed = _bounce_recipients(msg, headers)
     return ParsedMail(
         message_id=message_id,
         subject=decode_header_value(msg.get("subject", "")),

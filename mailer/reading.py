@@ -69,6 +69,14 @@ class Reading:
         return self.window.lower()
 
     @cached_property
+    def prose_lower(self) -> str:
+        return self.prose.lower()
+
+    @cached_property
+    def declarative_lower(self) -> str:
+        return self.declarative.lower()
+
+    @cached_property
     def declarative(self) -> str:
         """The window's sentences that are not questions: a question is never an endorsement."""
         return "\n".join(s for s in sentences(self.window) if not s.endswith(("?", "？")))

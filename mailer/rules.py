@@ -121,7 +121,7 @@ def asks_to_unsubscribe(mail: ParsedMail, reading: Reading) -> str | None:
 
 
 def asks_to_withdraw(mail: ParsedMail, reading: Reading) -> str | None:
-    m = lexicon.WITHDRAW.search(reading.declarative)
+    m = lexicon.WITHDRAW.search(reading.declarative, reading.declarative_lower)
     return f"asks to withdraw: {m.group(0)!r}" if m else None
 
 
@@ -129,13 +129,13 @@ def states_endorsement(mail: ParsedMail, reading: Reading) -> str | None:
     """A form naming the organization, or a declarative sentence of endorsement (questions do not count)."""
     fields = reading.fields
     if fields.get("organization") and (fields.get("country") or lexicon.ENDORSE_SUBJECT.search(reading.subject)
-                                       or lexicon.ENDORSE_STATEMENT.search(reading.declarative)):
+                                       or lexicon.ENDORSE_STATEMENT.search(reading.declarative, reading.declarative_lower)):
         return "endorsement form"
-    m = lexicon.ENDORSE_STATEMENT.search(reading.declarative)
+    m = lexicon.ENDORSE_STATEMENT.search(reading.declarative, reading.declarative_lower)
     if m:
         return f"endorsement statement: {m.group(0)[:60]!r}"
     if "?" not in reading.window and "？" not in reading.window:      # a question about an earlier one: inquiry
-        m = lexicon.ENDORSE_WEAK.search(reading.declarative)
+        m = lexicon.ENDORSE_WEAK.search(reading.declarative, reading.declarative_lower)
         if m:
             return f"mentions its endorsement: {m.group(0)!r}"
     return None
@@ -149,7 +149,7 @@ def asks_to_subscribe(mail: ParsedMail, reading: Reading) -> str | None:
 def asks_something(mail: ParsedMail, reading: Reading) -> str | None:
     if not reading.readable:
         return None
-    m = lexicon.INQUIRY.search(reading.window)
+    m = lexicon.INQUIRY.search(reading.window, reading.window_lower)
     if m:
         return f"inquiry: {m.group(0)!r}"
     return None
