@@ -127,6 +127,29 @@ class InquirySettings:
     unanswered_days: int = 7           # open this long without an answer: listed in status and the summary
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    """When the weekly digest goes out and how it is sent (mailer.digests)."""
+
+    enabled: bool = True
+    weekday: str = "mon"               # one of WEEKDAYS
+    time: str = "09:00"                # HH:MM in the time zone below
+    timezone: str = "UTC"              # an IANA zone, e.g. "Asia/Kuala_Lumpur"
+    catch_up_hours: int = 24           # a worker back this late after the digest time still sends it
+    connections: int = 4               # concurrent SMTP connections for a digest
+    batch_size: int = 500              # subscribers claimed per transaction
+    list_id: str = ""                  # List-Id (RFC 2919); empty: "<statement title> <digest.statement.domain>"
+    attach_list: bool = True           # the full list as an attachment (else at the end of the text)
+
+
+@dataclass(frozen=True)
+class SubscriberSettings:
+    max_hard_bounces: int = 3          # a subscriber is disabled after this many hard bounces (one a day counts)
+
+
 @dataclass(frozen=True)
 class Settings:
     source: Path
@@ -139,6 +162,8 @@ class Settings:
     policy: PolicySettings
     templates: Path
     inquiries: InquirySettings = InquirySettings()
+    digest: DigestSettings = DigestSettings()
+    subscribers: SubscriberSettings = SubscriberSettings()
 
 
 class _Reader:
@@ -297,9 +322,49 @@ def load_settings(path: str | os.PathLike | None = None, *, environ: dict | None
                                   check=_positive),
         ),
     )
+    settings = _with_digest(settings, r)
     if settings.replies.token_days and settings.replies.reminder_days >= settings.replies.token_days:
         r.problems.append(f"replies.reminder_days = {settings.replies.reminder_days}: expected fewer days than "
                           f"replies.token_days ({settings.replies.token_days})")
     if r.problems:
         raise SettingsError(str(source), r.problems)
     return settings
+
+
+def _is_zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _is_hhmm(value: str) -> bool:
+    hours, _, minutes = value.partition(":")
+    return hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and int(hours) < 24 and int(minutes) < 60
+
+
+def _with_digest(settings: Settings, r: _Reader) -> Settings:
+    """[digest] and [subscribers]: the weekly digest's schedule, sending and bounce limits."""
+    from dataclasses import replace
+    digest = DigestSettings(
+        enabled=r.get("digest.enabled", bool, True),
+        weekday=r.get("digest.weekday", str, "mon", expected=" or ".join(WEEKDAYS),
+                      check=lambda v: v.lower()[:3] in WEEKDAYS).lower()[:3],
+        time=r.get("digest.time", str, "09:00", expected="a time as HH:MM", check=_is_hhmm),
+        timezone=r.get("digest.timezone", str, "UTC", expected="an IANA time zone such as Europe/Paris",
+                       check=_is_zone),
+        catch_up_hours=r.get("digest.catch_up_hours", int, 24, expected="a number of hours (0 or more)",
+                             check=lambda v: v >= 0),
+        connections=r.get("digest.connections", int, 4, expected="a number from 1 to 100",
+                          check=lambda v: 0 < v <= 100),
+        batch_size=r.get("digest.batch_size", int, 500, expected="a positive number", check=_positive),
+        list_id=r.get("digest.list_id", str, ""),
+        attach_list=r.get("digest.attach_list", bool, True),
+    )
+    subscribers = SubscriberSettings(
+        max_hard_bounces=r.get("subscribers.max_hard_bounces", int, 3, expected="a positive number",
+                               check=_positive),
+    )
+    return replace(settings, digest=digest, subscribers=subscribers)

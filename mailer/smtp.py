@@ -73,51 +73,67 @@ class SmtpSender:
         return asyncio.run(self._send(batch))
 
     async def _send(self, batch: Sequence[Envelope]) -> list[Result]:
-        s = self.settings
-        client = aiosmtplib.SMTP(hostname=s.host, port=s.port, timeout=s.timeout_seconds,
-                                 use_tls=s.tls == "tls", start_tls=s.tls == "starttls",
-                                 tls_context=self.tls_context)
         results: list[Result] = []
-        try:
-            await client.connect()
-            if s.user:
-                await client.login(s.user, s.password.read())
-        except aiosmtplib.SMTPAuthenticationError as exc:
-            return [Result(e.key, False, False, f"login refused: {exc.code} {exc.message}") for e in batch]
-        except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
-            return [Result(e.key, False, False, f"cannot connect: {exc}") for e in batch]
+        client, problem = await open_connection(self.settings, self.tls_context)
+        if client is None:
+            return [Result(e.key, False, False, problem) for e in batch]
         try:
             for env in batch:
-                results.append(await self._send_one(client, env))
+                results.append(await send_one(client, env))
                 if not client.is_connected:
                     break
         finally:
-            if client.is_connected:
-                try:
-                    await client.quit()
-                except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError):
-                    client.close()
+            await close_connection(client)
         done = {r.key for r in results}
         results += [Result(e.key, False, False, "connection lost before sending") for e in batch if e.key not in done]
         return results
 
-    async def _send_one(self, client: aiosmtplib.SMTP, env: Envelope) -> Result:
+
+NETWORK_ERRORS = (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError)
+
+
+async def open_connection(s: OutgoingSettings, tls_context: ssl.SSLContext | None = None
+                          ) -> tuple[aiosmtplib.SMTP | None, str]:
+    """A connected (and logged-in) client, or None and why not."""
+    client = aiosmtplib.SMTP(hostname=s.host, port=s.port, timeout=s.timeout_seconds,
+                             use_tls=s.tls == "tls", start_tls=s.tls == "starttls", tls_context=tls_context)
+    try:
+        await client.connect()
+        if s.user:
+            await client.login(s.user, s.password.read())
+    except aiosmtplib.SMTPAuthenticationError as exc:
+        return None, f"login refused: {exc.code} {exc.message}"
+    except NETWORK_ERRORS as exc:
+        return None, f"cannot connect: {exc}"
+    return client, ""
+
+
+async def close_connection(client: aiosmtplib.SMTP) -> None:
+    if client.is_connected:
         try:
-            await client.sendmail(env.mail_from, [env.recipient], env.raw)
-            return Result(env.key, True, detail="250 accepted")
-        except aiosmtplib.SMTPRecipientsRefused as exc:
-            first = exc.recipients[0]
-            permanent, detail = _classify_response(first.code, first.message)
-        except aiosmtplib.SMTPResponseException as exc:
-            permanent, detail = _classify_response(exc.code, exc.message)
-        except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
-            permanent, detail = False, f"connection problem: {exc}"
-        if client.is_connected:
-            try:  # leave the session clean for the next message of the batch
-                await client.rset()
-            except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError):
-                client.close()
-        return Result(env.key, False, permanent, detail)
+            await client.quit()
+        except NETWORK_ERRORS:
+            client.close()
+
+
+async def send_one(client: aiosmtplib.SMTP, env: Envelope) -> Result:
+    """One message over an open connection; 4xx and lost connections are transient, 5xx permanent."""
+    try:
+        await client.sendmail(env.mail_from, [env.recipient], env.raw)
+        return Result(env.key, True, detail="250 accepted")
+    except aiosmtplib.SMTPRecipientsRefused as exc:
+        first = exc.recipients[0]
+        permanent, detail = _classify_response(first.code, first.message)
+    except aiosmtplib.SMTPResponseException as exc:
+        permanent, detail = _classify_response(exc.code, exc.message)
+    except NETWORK_ERRORS as exc:
+        permanent, detail = False, f"connection problem: {exc}"
+    if client.is_connected:
+        try:  # leave the session clean for the next message
+            await client.rset()
+        except NETWORK_ERRORS:
+            client.close()
+    return Result(env.key, False, permanent, detail)
 
 
 def make_sender(settings: OutgoingSettings) -> Sender:

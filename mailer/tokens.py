@@ -17,6 +17,8 @@ ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 LENGTH = 26
 PURPOSES = {"c": "confirm an endorsement", "q": "a coordinator answers an inquiry"}
 PURPOSES.update({"w": "confirm a withdrawal", "r": "a coordinator decides a review item"})
+PURPOSES.update({"s": "confirm a digest subscription", "u": "leave the digest (List-Unsubscribe)",
+                 "b": "a digest bounced (VERP return path)"})
 TOKEN_RE = re.compile(r"(?<![a-z0-9])([a-z])-([%s]{%d})(?![a-z0-9])" % (ALPHABET, LENGTH), re.IGNORECASE)
 # A literal "-" first lets the regex engine skip ahead quickly; the full pattern then checks each hit.
 _TOKEN_BODY = re.compile(r"-[%s]{%d}(?![a-z0-9])" % (ALPHABET, LENGTH), re.IGNORECASE)

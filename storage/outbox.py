@@ -44,10 +44,15 @@ CLAIMANT = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 def dead_local_claimants(session: Session) -> list[str]:
     """Claimants of sending rows that were processes of this host and are gone."""
+    return dead_among(session.scalars(select(OutboxMessage.claimed_by).where(
+        OutboxMessage.state == OutboxState.SENDING).distinct()))
+
+
+def dead_among(claimants) -> list[str]:
+    """The claimants ("host:pid:nonce") that were processes of this host and are gone."""
     host = socket.gethostname()
     dead = []
-    for claimant in session.scalars(select(OutboxMessage.claimed_by).where(
-            OutboxMessage.state == OutboxState.SENDING).distinct()):
+    for claimant in claimants:
         if not claimant or claimant == CLAIMANT:
             continue
         claim_host, _, rest = claimant.partition(":")

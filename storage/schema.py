@@ -173,6 +173,7 @@ class TokenPurpose(StrEnum):
     CONFIRM = "c"        # the endorsing address confirms an endorsement
     WITHDRAW = "w"       # a registered address confirms a withdrawal
     REVIEW = "r"         # a coordinator decides a review item
+    SUBSCRIBE = "s"      # an address confirms it asked for the weekly digest
 
 
 class ReplyToken(Base):
@@ -269,3 +270,108 @@ class InquiryMessage(Base):
     text: Mapped[str] = mapped_column(Text, default="")              # what the asker or coordinators read
     notes: Mapped[str] = mapped_column(Text, default="")             # a coordinator's #note lines: internal
     held: Mapped[str] = mapped_column(Text, default="")              # why no mail went, if none did
+
+
+# ---- subscribers and the weekly digest (issue 6) -----------------------------------------------------------------
+
+class SubscriberState(StrEnum):
+    PENDING = "pending"                  # asked by mail; waits for the reply to its confirmation request
+    AWAITING_ENDORSEMENT = "awaiting_endorsement"   # "Digest: yes" in an endorsement; active once it is confirmed
+    ACTIVE = "active"                    # receives the digest
+    UNSUBSCRIBED = "unsubscribed"
+    DISABLED = "disabled"                # too many hard bounces
+
+
+class Subscriber(Base):
+    """One address that asked for the weekly digest.
+
+    ``token`` is the secret part of the personal addresses printed in every
+    digest: ``statement+u-<token>@`` (List-Unsubscribe) and ``statement+b-<token>@``
+    (the VERP return path that bounces come back to).  Unlike reply tokens it is
+    kept in clear: every digest must print it again.  It grants nothing but the
+    end of this one subscription, and only from the subscriber's own address.
+    """
+
+    __tablename__ = "subscribers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(300), default="")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    state: Mapped[str] = mapped_column(String(30), default=SubscriberState.PENDING, index=True)
+    token: Mapped[str] = mapped_column(String(40), unique=True)
+    source: Mapped[str] = mapped_column(String(20), default="mail")       # "mail", "endorsement", "cli"
+    endorsement_id: Mapped[int | None] = mapped_column(ForeignKey("endorsements.id"))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))   # the request that started it
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)    # unsubscribed or disabled
+    hard_bounces: Mapped[int] = mapped_column(Integer, default=0)
+    last_bounce_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class DigestState(StrEnum):
+    SENDING = "sending"          # prepared (bodies stored, summary queued); deliveries being made
+    SENT = "sent"                # every subscriber of its audience had their one delivery
+    MISSED = "missed"            # the worker came back later than catch_up_hours: nothing sent for this period
+    INCOMPLETE = "incomplete"    # the next period's digest was due before this one finished
+
+
+class Digest(Base):
+    """The ledger: one row per period (ISO week in the digest's time zone), made once.
+
+    Its unique ``period`` is what makes a digest go out once per week whatever
+    the workers do; ``cursor`` is the highest subscriber id handed out, so a
+    restart continues after it.
+    """
+
+    __tablename__ = "digests"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period: Mapped[str] = mapped_column(String(20), unique=True)
+    state: Mapped[str] = mapped_column(String(20), default=DigestState.SENDING, index=True)
+    scheduled_at: Mapped[datetime] = mapped_column(DateTime)        # when it was due (UTC)
+    since: Mapped[datetime] = mapped_column(DateTime)               # what it reports: (since, cutoff]
+    cutoff: Mapped[datetime] = mapped_column(DateTime)
+    last_subscriber_id: Mapped[int] = mapped_column(Integer, default=0)   # its audience: active ids up to this
+    cursor: Mapped[int] = mapped_column(Integer, default=0)
+    nonce: Mapped[str] = mapped_column(String(40))                  # in every Message-ID of this digest
+    stats: Mapped[dict] = mapped_column(JSON, default=dict)         # new, withdrawn, total, countries
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DigestBody(Base):
+    """A digest rendered once per language: the whole message with markers where each recipient's parts go."""
+
+    __tablename__ = "digest_bodies"
+    __table_args__ = (UniqueConstraint("digest_id", "language"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest_id: Mapped[int] = mapped_column(ForeignKey("digests.id"), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class DeliveryState(StrEnum):
+    SENDING = "sending"      # handed to a sender; a claim of a dead process or an expired lease is due again
+    PENDING = "pending"      # a temporary failure: tried again after next_attempt_at
+    SENT = "sent"
+    FAILED = "failed"        # refused for good, or attempts exhausted
+
+
+class DigestDelivery(Base):
+    """One subscriber's copy of one digest; the unique pair means nobody gets two."""
+
+    __tablename__ = "digest_deliveries"
+    __table_args__ = (UniqueConstraint("digest_id", "subscriber_id"),
+                      Index("ix_digest_deliveries_due", "digest_id", "state"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest_id: Mapped[int] = mapped_column(ForeignKey("digests.id"))
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscribers.id"), index=True)
+    state: Mapped[str] = mapped_column(String(20), default=DeliveryState.SENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    detail: Mapped[str] = mapped_column(String(500), default="")
