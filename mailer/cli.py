@@ -31,6 +31,10 @@ def cmd_run(args) -> int:
         if report is None:
             return 75   # EX_TEMPFAIL: the mailbox could not be reached
         print(report)
+        from .worker import digest_job
+        digest = digest_job(db, settings)     # after the cycle: its unsubscribes count before any digest goes
+        if digest is not None:
+            print(digest)
         return 0
     run_forever(db, settings)
     return 0
@@ -46,9 +50,11 @@ def cmd_status(args) -> int:
     with db.session() as s:
         counts = registry.counts(s)
         counts.update(inquiries.status_counts(s, utcnow(), days))
+        from storage import subscribers
+        counts["subscribers"] = subscribers.counts(s)
     titles = {"messages": "Messages by state", "kinds": "Messages by kind", "outbox": "Outbox",
               "endorsements": "Endorsements", "signatories": "Signatories", "review": "Review items",
-              "inquiries": "Inquiries"}
+              "inquiries": "Inquiries", "subscribers": "Digest subscribers"}
     if args.json:
         print(json.dumps(counts, indent=2, sort_keys=True))
         return 0
@@ -159,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .inquiry_commands import add_parser as add_inquiries
     add_inquiries(sub)
+
+    from .digest_commands import add_parser as add_digest
+    add_digest(sub)
     return p
 
 

@@ -94,8 +94,20 @@ HANDLERS: dict[Kind, Handler] = {
 }
 
 
+# Asked after the handler, in the same transaction, with the state it returned (e.g. a "Digest: yes" line in
+# an endorsement starts a subscription). Later modules register here.
+AFTER: list[Callable[[Session, Context, InboundMessage, ParsedMail, Understanding, str], None]] = []
+
+
 def handle(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, u: Understanding) -> str:
     """Apply *u* to the registry; returns the message's new state."""
+    state = _dispatch(session, ctx, message, mail, u)
+    for after in AFTER:
+        after(session, ctx, message, mail, u, state)
+    return state
+
+
+def _dispatch(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, u: Understanding) -> str:
     for _name, takes, route in ROUTES:
         if takes(mail, u, ctx):
             return route(session, ctx, message, mail, u)
@@ -109,3 +121,4 @@ from . import confirm, review, withdraw  # noqa: E402,F401
 
 # Modules that register routes and handlers of their own (they import Context and queue_reply from here).
 from . import inquiries  # noqa: E402,F401
+from . import subscriptions  # noqa: E402,F401

@@ -11,6 +11,7 @@ import signal
 from functools import partial
 
 from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from storage.db import Database
@@ -35,6 +36,19 @@ def cycle(db: Database, sender: Sender, settings: Settings) -> CycleReport | Non
     return report
 
 
+def digest_job(db: Database, settings: Settings, *, sender: Sender | None = None):
+    """Whatever the digest's ledger says is due now; a failure is logged and tried again at the next run."""
+    from .digest_run import run_due
+    try:
+        report = run_due(db, settings, outbox_sender=sender or make_sender(settings.outgoing))
+    except Exception:  # noqa: BLE001 - the scheduler must keep running; the ledger makes a retry safe
+        log.exception("digest job failed")
+        return None
+    if report is not None and report.action != "nothing":
+        log.info("%s", report)
+    return report
+
+
 def run_forever(db: Database, settings: Settings, *, sender: Sender | None = None) -> None:
     """Run the scheduled jobs until SIGTERM/SIGINT, then finish the running cycle and stop."""
     sender = sender or make_sender(settings.outgoing)
@@ -46,6 +60,14 @@ def run_forever(db: Database, settings: Settings, *, sender: Sender | None = Non
     def stop(signum, _frame):
         log.info("signal %s: finishing the running cycle, then stopping", signum)
         scheduler.shutdown(wait=True)
+
+    if settings.digest.enabled:
+        # At the digest's moment each week (its own time zone), and once at start: the catch-up of a digest
+        # missed while the worker was down. The ledger makes both a no-op once the period's digest went out.
+        from .schedule import Schedule
+        scheduler.add_job(digest_job, CronTrigger(**Schedule.of(settings.digest).cron_fields()),
+                          args=(db, settings), kwargs={"sender": sender}, id="digest", name="weekly digest",
+                          next_run_time=_now())
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)

@@ -29,6 +29,7 @@ def write_config(folder: Path, *, database_url: str, mailbox: dict | None = None
         "mailbox": mailbox or {"kind": "maildir", "maildir": str(folder / "inbox")},
         "outgoing": outgoing or {"kind": "maildir", "maildir": str(folder / "sent")},
         "database": {"url": database_url},
+        "digest": {"enabled": False},      # on only in the digest's own tests (it would mail coordinators)
         **(extra or {}),
     }
     text = base + "".join(
