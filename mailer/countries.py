@@ -6,6 +6,7 @@ demonyms, and capitals that name one country only.
 """
 from __future__ import annotations
 
+import gettext
 import re
 import unicodedata
 from functools import lru_cache
@@ -42,7 +43,22 @@ LOCAL_NAMES = {
     "american": "US", "british": "GB", "german": "DE", "nepali": "NP", "nepalese": "NP",
     "portuguese": "PT", "argentinian": "AR", "chilean": "CL", "peruvian": "PE", "colombian": "CO",
     "bangladeshi": "BD", "canadian": "CA",
+    "turkey": "TR", "türkiye": "TR", "turquie": "TR", "turquía": "TR", "czech republic": "CZ",
+    "russia": "RU", "iran": "IR", "syria": "SY", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
+    "moldova": "MD", "ivory coast": "CI", "congo": "CG", "drc": "CD", "dr congo": "CD", "holland": "NL",
     # capitals and large cities that name one country
+    "taipei": "TW", "beijing": "CN", "hong kong": "HK", "ulaanbaatar": "MN", "vientiane": "LA",
+    "naypyidaw": "MM", "mandalay": "MM", "bandar seri begawan": "BN", "port moresby": "PG", "suva": "FJ",
+    "wellington": "NZ", "auckland": "NZ", "ottawa": "CA", "toronto": "CA", "montreal": "CA", "montréal": "CA",
+    "washington": "US", "new york": "US", "london": "GB", "dublin": "IE", "berlin": "DE", "rome": "IT",
+    "roma": "IT", "athens": "GR", "ankara": "TR", "istanbul": "TR", "cairo": "EG", "le caire": "EG",
+    "nairobi": "KE", "kampala": "UG", "dar es salaam": "TZ", "addis ababa": "ET", "lagos": "NG", "abuja": "NG",
+    "accra": "GH", "dakar": "SN", "johannesburg": "ZA", "cape town": "ZA", "harare": "ZW", "lusaka": "ZM",
+    "maputo": "MZ", "luanda": "AO", "tunis": "TN", "algiers": "DZ", "alger": "DZ", "rabat": "MA", "beirut": "LB",
+    "beyrouth": "LB", "amman": "JO", "baghdad": "IQ", "tehran": "IR", "kabul": "AF", "bishkek": "KG",
+    "montevideo": "UY", "asunción": "PY", "la paz": "BO", "quito": "EC", "caracas": "VE", "havana": "CU",
+    "la habana": "CU", "guatemala city": "GT", "tegucigalpa": "HN", "managua": "NI", "san salvador": "SV",
+    "san josé": "CR", "panama city": "PA", "port-au-prince": "HT", "brasília": "BR", "brasilia": "BR",
     "kuala lumpur": "MY", "jakarta": "ID", "manila": "PH", "quezon city": "PH", "bangkok": "TH",
     "กรุงเทพ": "TH", "new delhi": "IN", "islamabad": "PK", "lahore": "PK", "karachi": "PK",
     "colombo": "LK", "canberra": "AU", "sydney": "AU", "melbourne": "AU", "paris": "FR",
@@ -64,6 +80,10 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+# The statement's languages (and a few neighbours): pycountry ships the ISO 3166 names translated into them.
+TRANSLATIONS = ("es", "fr", "pt", "pt_BR", "id", "ms", "fil", "th", "zh_CN", "zh_TW", "vi", "de", "it", "nl")
+
+
 def _name_index() -> dict[str, str]:
     """Every English, common and official name (and "Republic of Korea" for "Korea, Republic of") → alpha-2.
 
@@ -81,6 +101,16 @@ def _name_index() -> dict[str, str]:
             for form in forms:
                 index.setdefault(_fold(form), country.alpha_2)
                 index.setdefault(_ascii(_fold(form)), country.alpha_2)
+    for language in TRANSLATIONS:
+        try:
+            translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            for name in {country.name, getattr(country, "common_name", None)}:
+                if name and translate(name) != name:
+                    index.setdefault(_fold(translate(name)), country.alpha_2)
+                    index.setdefault(_ascii(_fold(translate(name))), country.alpha_2)
     for name, code in LOCAL_NAMES.items():
         index[_fold(name)] = code
         index.setdefault(_ascii(_fold(name)), code)
@@ -92,7 +122,8 @@ NAMES = _name_index()
 _UNSPACED = {name: code for name, code in NAMES.items() if re.search(r"[\u0e00-\u0e7f\u3000-\u9fff]", name)}
 # The statement is about these: a message naming them says nothing about where the endorser is.
 # Jordan, Chad and Georgia are also people's (or a state's) names.
-NOT_A_HINT = {"PS", "IL", "JO", "TD", "GE"}
+_UNSPACED_LONGEST_FIRST = sorted(_UNSPACED.items(), key=lambda item: -len(item[0]))
+NOT_A_HINT = {"PS", "IL", "JO", "TD", "GE", "MU"}   # (Maurice is the French name of Mauritius, and a first name)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -118,7 +149,7 @@ def scan_country(text: str) -> str | None:
     words = _WORD.findall(text)
     found: set[str] = set()
     # every name and demonym in a Latin script starts with a capital: start n-grams only there
-    starts = [i for i, w in enumerate(words) if w[0].isupper() or not w[0].isascii()]
+    starts = [i for i, w in enumerate(words) if w[0].isupper()]     # Thai and Chinese: the unspaced scan below
     for n in (3, 2, 1):
         for i in starts:
             if i + n > len(words):
@@ -126,9 +157,12 @@ def scan_country(text: str) -> str | None:
             code = lookup_exact(" ".join(words[i:i + n]))
             if code and code not in NOT_A_HINT:
                 found.add(code)
-    for name, code in _UNSPACED.items():
-        if name in text and code not in NOT_A_HINT:
-            found.add(code)
+    masked = text
+    for name, code in _UNSPACED_LONGEST_FIRST:        # "ประเทศไทย" before any shorter name inside it
+        if name in masked:
+            masked = masked.replace(name, " ")
+            if code not in NOT_A_HINT:
+                found.add(code)
     return found.pop() if len(found) == 1 else None
 
 

@@ -70,10 +70,14 @@ PROSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"^\s*n[óo]s\s*,\s*(?:d[ao]s?\s+)?(?P<org>{_ORG_CHARS})\s*,\s*(?:subscrevemos|apoiamos|assinamos|aderimos)",
     r"ในนาม(?:ของ)?\s*(?P<org>[^\n,]{2,120}?)\s*(?:,|ขอ|เรา)",
     r"^\s*(?P<org>[^\n,]{2,120}?)\s*(?:ขอร่วมลงนาม|ขอสนับสนุน|ร่วมลงนาม)",
+    rf"\b(?:we\s+are(?:\s+the)?|somos(?:\s+(?:a|o|la|el|los|las|as|os))?|nous\s+sommes(?:\s+(?:le|la|l['’]))?|"
+    rf"kami\s+(?:adalah|ialah)|kami\s+ay\s+ang)\s+(?P<org>(?-i:[A-Z#À-Ý]){_ORG_CHARS})\s*(?:,|\band\b|\be\b|\by\b|"
+    r"\bet\b|\bdan\b|$)",
     # withdrawals name the organization after the thing withdrawn
     rf"\btake\s+(?:the\s+)?(?P<org>{_ORG_CHARS})\s+off\s+(?:the|your)\s+(?:list|statement)",
     rf"\bwithdraw\s+(?:the|its|our)\s+(?:endorsement|signature|support)\s+of\s+(?:the\s+)?(?P<org>{_ORG_CHARS})"
     r"\s*(?:,|\buntil\b|\bfrom\b|$)",
+    rf"\bwithdraw\s+(?:the\s+)?(?P<org>[A-Z#][^\n.;:!?]{{1,140}}?)\s+from\s+(?:the|your)\s+(?:list|statement)",
     rf"\bremove\s+(?:the\s+name\s+of\s+)?(?:the\s+)?(?P<org>{_ORG_CHARS})\s+from\s+(?:the|your)\s+(?:list|statement)",
     rf"\b(?:gugurkan|keluarkan|hapuskan|padamkan)\s+nama\s+(?P<org>{_ORG_CHARS})\s+(?:daripada|dari)\b",
     rf"\bpangalan\s+ng\s+(?P<org>{_ORG_CHARS})\s+sa\s+listahan",
@@ -93,7 +97,8 @@ PROSE_STEMS: tuple[tuple[str, ...], ...] = (
     ("kami",), ("kami",), ("atas nama",), ("bagi pihak",), ("kami",), ("ngalan",), ("nous",), ("au nom",),
     ("en nombre",), ("nosotr", "desde"), ("em nome",), ("nós,", "nos,", "nós ,"), ("ในนาม",),
     ("ขอร่วมลงนาม", "ขอสนับสนุน", "ร่วมลงนาม"),
-    ("take",), ("withdraw",), ("remove",), ("nama",), ("pangalan",), ("signature",), ("adhesi",), ("nome",),
+    ("we are", "somos", "sommes", "adalah", "ialah", "ay ang"),
+    ("take",), ("withdraw",), ("withdraw",), ("remove",), ("nama",), ("pangalan",), ("signature",), ("adhesi",), ("nome",),
 )
 THIRD_PERSON_STEMS = re.compile("|".join(map(re.escape, (
     "endorses", "supports", "signs", "joins", "backs", "would like", "wishes", "happy", "proud", "glad", "dukung",
@@ -148,16 +153,53 @@ _PRONOUNS = {"we", "i", "us", "kami", "kita", "saya", "nous", "je", "our", "my",
              "aming", "kaming", "your", "their"}
 
 
-def _prose_organizations(text: str, lower: str | None = None) -> list[str]:
+_CLAUSE_BREAK = re.compile(r"\s*[,:;]\s+|\s+(?i:that|bahwa|que|na)\s+(?=(?i:the|la|le|el|o|a|ang)?\s*[A-Z#])")
+_CONNECTORS = {"of", "for", "de", "del", "da", "do", "das", "dos", "des", "du", "la", "le", "the", "and", "&", "ng",
+               "mga", "sa", "para", "y", "e", "et", "dan", "di", "pour", "en", "pela", "pelo", "por"}
+
+
+_INDEFINITE = re.compile(r"^(?i:a|an|isang|une?|uma|una|sebuah|satu)\s")
+
+
+def _looks_like_name(text: str) -> bool:
+    """An organization-like phrase: organization words, a short-name parenthesis, or Capitalized Words."""
+    if _INDEFINITE.match(text):
+        return False           # "a Malaysian collective" describes a name, it is not one
+    text = _ARTICLE.sub("", text)
+    if not text or not (text[0].isupper() or text[0] == "#" or not text[0].isascii()):
+        return False
+    if ORG_WORDS.search(text) or "(" in text:
+        return True
+    words = [w for w in text.split() if w.lower() not in _CONNECTORS]
+    return len(words) >= 2 and all(w[0].isupper() or not w[0].isascii() for w in words)
+
+
+def _name_clause(raw: str) -> str:
+    """The clause of *raw* that names the organization: "As promised: the X Union" → "the X Union".
+
+    A leading greeting or remark is dropped when a later clause looks like a name; an apposition after the
+    name ("Jentayu, a Malaysian collective") stays for split_location to read.
+    """
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(raw)]
+    for start in bounds:
+        tail = raw[start:]
+        head, *rest = _CLAUSE_BREAK.split(tail, maxsplit=1)
+        if _looks_like_name(head) or start == 0 and rest and _INDEFINITE.match(rest[0]):
+            return tail      # a name, or a one-word name followed by its apposition ("X, a … collective")
+    return raw
+
+
+def _prose_organizations(text: str, lower: str | None = None, sentence_list: list[str] | None = None) -> list[str]:
     lower = lower if lower is not None else text.lower()
     patterns = [(stems, p) for stems, p in zip(PROSE_STEM_RES, PROSE_PATTERNS, strict=True) if stems.search(lower)]
     if not patterns and not THIRD_PERSON_STEMS.search(lower):
         return []
     found = []
-    for sentence in sentences(text):
+    for sentence in sentence_list if sentence_list is not None else sentences(text):
         if sentence.endswith(("?", "？")):
             continue
-        sentence = strip_greeting(sentence)
+        if _MAYBE_GREETING.search(sentence[:60]):
+            sentence = strip_greeting(sentence)
         sentence_lower = sentence.lower()
         for stems, pattern in patterns + [(THIRD_PERSON_STEMS, None)]:
             if not stems.search(sentence_lower):
@@ -172,7 +214,7 @@ def _prose_organizations(text: str, lower: str | None = None) -> list[str]:
                 if not m:
                     continue
                 raw = m.group("org")
-            org = _LEADING_CLAUSE.sub("", raw.strip(" ,“”\"«»"))
+            org = _name_clause(raw.strip(" ,“”\"«»"))
             org = _ARTICLE.sub("", _DARI.sub("", org))
             first = org.split(" ")[0].lower().strip(",") if org else ""
             words = org.lower().replace(",", " ").split()
@@ -200,14 +242,19 @@ _GREETING = re.compile(
 _ARTICLE = re.compile(r"^(?:(?i:the|le|la|el|los|las|o|a|os|as|ang)\s+|(?i:l)['’]\s*)(?=[A-Z#À-Ý])")
 _SPLIT_AFTER_PAREN = re.compile(r"^(?P<name>.*\([^()]+\))(?P<tail>\s*(?:[,–—-]|\s(?:de|dari|from|of|in|di|mula\s+sa|da|do|du|en)\s|"
                                 r"\s)\s*.+)$", re.IGNORECASE)
-_LOCATION_PREFIX = re.compile(r"^[\s,–—-]*(?:(?:de|dari|from|of|in|di|mula\s+sa|da|do|du|en|based\s+in)\s+)?",
-                              re.IGNORECASE)
+_LOCATION_PREFIX = re.compile(r"^[\s,–—-]*(?:(?:de|dari|from|of|in|di|mula\s+sa|da|do|du|en|desde|based\s+in|"
+                              r"depuis|em|no|na)\s+)?", re.IGNORECASE)
+_LOCATION_WORD = re.compile(r"^[\s,–—-]*(?:dari|from|di|mula\s+sa|desde|based\s+in|depuis|basée?\s+[àa]|"
+                            r"sediada\s+em|con\s+sede\s+en)\s+", re.IGNORECASE)
 _LIST_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*•])?\s*(?P<org>[^,\n:]{2,120}?)\s*(?:[,–—]|\s-)\s*(?P<country>[^,\n]{2,60}?)"
                         r"\s*\.?\s*$", re.MULTILINE)
 _BULLET_START = re.compile(r"\n\s*(?:\d+[.)]|[-*•])\s")
 _BULLET_LINE = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(?P<org>[^\n]{2,120}?)\s*$", re.MULTILINE)
 _LABELLED = re.compile(r"^[^:：]{1,40}\s*[:：]")
 _JOINED = re.compile(r"\s(?:and|&|dan|at|et|y|e|ng|und)\s", re.IGNORECASE)
+
+
+_MAYBE_GREETING = re.compile(r"[,!:]|^\s*สวัสดี")
 
 
 def strip_greeting(text: str) -> str:
@@ -230,11 +277,14 @@ def split_location(raw: str) -> tuple[str, str | None]:
     if found:
         splits.append((head, "ประเทศ" + tail))
     for head, tail in splits:
+        had_preposition = bool(_LOCATION_WORD.match(tail))
         tail = _LOCATION_PREFIX.sub("", tail).strip(" ,.")
         code = lookup_exact(tail) or (resolve_country(tail)[0] if "," in tail or "/" in tail else None) \
             or scan_country(tail)
         if code and tail:
             return head.strip(" ,–—-"), code
+        if had_preposition and _looks_like_name(head.strip()):
+            return head.strip(" ,–—-"), None          # ", desde Rosario": a place, but no country
     return raw, None
 
 
@@ -291,10 +341,12 @@ def _signature_organization(lines: list[str]) -> tuple[str | None, str | None]:
     return org, country
 
 
-def _list_organizations(text: str) -> list[tuple[str, str]]:
+def list_organizations(text: str, sentence_list: list[str] | None = None) -> list[tuple[str, str]]:
     """Lines in the statement's own style: ``Name (Short), Country`` (numbered or bulleted or bare)."""
     found = []
-    for line in text.split("\n"):
+    pieces = text.split("\n")
+    pieces += [s for s in (sentence_list if sentence_list is not None else sentences(text)) if s not in pieces]
+    for line in pieces:
         # a list line is short and has a separator before its country: most lines are neither
         if len(line) > 200 or not ("," in line or "–" in line or "—" in line or " -" in line):
             continue
@@ -304,7 +356,9 @@ def _list_organizations(text: str) -> list[tuple[str, str]]:
         org, country = m.group("org").strip(), m.group("country").strip()
         code = lookup_exact(country) or (resolve_country(country)[0] if "/" in country else None)
         if code and (ORG_WORDS.search(org) or _TRAILING_PAREN.match(org)) and not ROLE.match(org) \
-                and not _CONTACT_LINE.search(org):
+                and not _CONTACT_LINE.search(org) and (org, country) not in found \
+                and not re.search(r"[.!?]\s", org) \
+                and org.split(" ")[0].lower() not in _PRONOUNS:
             found.append((org, country))
     return found
 
@@ -356,11 +410,11 @@ def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Ext
     if fields.get("organization"):
         name, short = split_short_name(fields["organization"])
         candidates.append(("form", name, fields.get("short_name", "").strip("() ") or short, None))
-    listed = _list_organizations(reading.prose)
+    listed = list_organizations(reading.prose, reading.prose_sentences)
     for org, country in listed:
         name, short, _ = normalize_candidate(org)
         candidates.append(("list", name, short, lookup_exact(country) or resolve_country(country)[0]))
-    for raw in _prose_organizations(reading.prose, reading.prose_lower):
+    for raw in _prose_organizations(reading.prose, reading.prose_lower, reading.prose_sentences):
         candidates.append(("prose", *normalize_candidate(raw)))
     sig_org, sig_country = _signature_organization(_signature_lines(reading.content))
     if sig_org:

@@ -66,7 +66,7 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\bon\s+behalf\s+of\b[^?\n]{3,160}\b(endorse|sign|support|join)",
         r"\b(endorses|supports|signs\s+on\s+to|signs)\s+(the|this|your)\s+(joint\s+)?statement",
         r"\bplease\s+(add|include|list)\s+(us|our\s+(name|organi[sz]ation|group|party|union))\b",
-        r"\b(count|sign)\s+us\s+in\b",
+        r"\b(count|sign)\s+us\s+in\b", r"^\s*we['’]?\s*(are|re)\s+in\b",
         r"\bour\s+" + ORG + r"\s+(hereby\s+)?(endorses|supports|signs|would\s+like\s+to\s+(endorse|sign))",
         r"\bendorse(ment)?\s+(of|for|to)\s+(the|this|your)\s+(joint\s+)?statement\b(?![^.\n]{0,40}\?)",
         r"\b(endorses|supports|signs|joins|backs|co-?signs)\s+(on\s+to\s+)?(the|this|your|our)?\s*(joint\s+)?"
@@ -74,6 +74,8 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\bplease\s+add\s+(the\s+following|these|both|all)\b",
         r"\b(following|these|both|two|three|four|five)\s+(organi[sz]ations|groups)\b[^.?!\n]{0,80}\b(endorse|sign|support)",
         r"\badd\s+my\s+name\b", r"\bsign\s+(it\s+|the\s+statement\s+)?(as\s+an\s+individual|in\s+(my\s+)?personal\s+capacity)",
+        r"\bput\s+my\s+(own\s+)?name\s+to\b", r"\b(list|include)\s+me\s+(as\s+an\s+individual|personally)\b",
+        r"\bsee\s+the\s+attached\s+letter\b[^.?!\n]{0,80}\b(support|endors)", r"\bletter\s+of\s+(support|endorsement)\b",
         r"\bour\s+(signed\s+)?endorsement\s+letter\b",
         r"\b(would\s+like|wishes|wants|is\s+(happy|proud|glad|pleased))\s+to\s+(endorse|sign|co-?sign|support|join)\s+"
         r"(the|this|your|our)\b",
@@ -86,8 +88,8 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\b(dengan\s+ini\s+)?(menyatakan\s+dukungan|mendukung\s+penuh|turut\s+mendukung)\b",
         r"\bmohon\s+(cantumkan|masukkan|tambahkan)\s+(nama\s+)?(kami|organisasi\s+kami)",
         r"\b(mendukung|menandatangani|dukung)\s+(dan\s+\w+\s+(menandatangani\s+)?)?(pernyataan|seruan|statement)",
-        r"\bmenyatakan\s+mendukung\b",
-        stems=("kami", "dukungan", "mendukung", "mohon", "menandatangani", "dukung")),
+        r"\bmenyatakan\s+mendukung\b", r"\b(ikut|turut)\s+(ttd|tanda\s*tangan)\b",
+        stems=("kami", "dukungan", "mendukung", "mohon", "menandatangani", "dukung", "ttd", "tanda")),
     # Malay
     _any(
         r"\bkami\b[^.?!\n]{0,120}\b(menyokong|menandatangani|menyertai|memberi\s+sokongan|sokong)\b",
@@ -114,7 +116,9 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"(signe|soutient|appuie|endosse|souhaite\s+signer)\b",
         r"\bmerci\s+d['’]ajouter\s+(notre|nous)",
         r"\b(soutient|signe|appuie|endosse|adh[èe]re)\s+(et\s+\w+\s+)?(à\s+)?(la|cette)\s+d[ée]claration",
-        stems=("nous", "notre", "l'", "l’", "merci", "soutient", "signe", "appuie", "endosse", "adhère", "adhere")),
+        r"\b(apportons|donnons|ajoutons)\s+notre\s+(signature|soutien|nom)\b",
+        stems=("nous", "notre", "l'", "l’", "merci", "soutient", "signe", "appuie", "endosse", "adhère", "adhere",
+               "apportons", "donnons", "ajoutons")),
     # Spanish
     _any(
         r"\b(respaldamos|apoyamos|firmamos|suscribimos|nos\s+adherimos|nos\s+sumamos|adherimos|endosamos|"
@@ -122,7 +126,7 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\b(nuestra|la)\s+(organizaci[óo]n|colectiva?|asociaci[óo]n|sindicato|partido)\b[^.?!\n]{0,80}\b"
         r"(respalda|apoya|firma|suscribe|se\s+adhiere|se\s+suma)\b",
         r"\b(firma|respalda|apoya|adhiere|se\s+adhiere|se\s+suma|suscribe)\s+(a\s+)?(la|esta)\s+declaraci[óo]n",
-        r"\b(quiero|deseo)\s+firmar\b",
+        r"\b(quiero|deseo)\s+firmar\b", r"\b(les\s+)?(va|mando|enviamos|env[íi]o)\s+(la|nuestra)\s+firma\b",
         stems=("respald", "apoy", "firm", "suscrib", "adhi", "adher", "suma", "endosamos", "organizaci", "colectiv",
                "asociaci", "sindicato", "partido")),
     # Portuguese
@@ -141,6 +145,14 @@ ENDORSE_STATEMENT = PhraseGroups(
     _any(r"联署|連署|支持[^。？?\n]{0,30}声明|支持[^。？?\n]{0,30}聲明", stems=("联署", "連署", "支持")),
 )
 
+# A request to add what follows (a listing line) to the list.
+ADD_REQUEST = _any(
+    r"\bplease\s+add\b", r"\badd\s+us\b", r"\bmohon\s+(dicantumkan|ditambahkan|tambahkan|masukkan)\b",
+    r"\bpakidagdag\b", r"\bmerci\s+d['’]ajouter\b", r"\bajoutez\b", r"\b(favor\s+de\s+)?agregar\b",
+    r"\bincluir\b|\bincluam\b|\bacrescentar\b", r"ขอเพิ่ม", r"请加上|請加上",
+    stems=("add", "mohon", "pakidagdag", "ajout", "agregar", "inclu", "acrescentar", "ขอเพิ่ม", "加上"),
+)
+
 # Mentions of a previous endorsement ("our endorsement"): evidence only where the message asks nothing.
 ENDORSE_WEAK = _any(r"\b(our|my)\s+endorsement\b(?!\s+(was|is)\s+(not|missing))", stems=("endorsement",))
 
@@ -150,8 +162,10 @@ INDIVIDUAL = _any(
     r"\bsecara\s+(pribadi|peribadi|perorangan)\b", r"\bsebagai\s+individu\b", r"\bbilang\s+indibidwal\b",
     r"\b[àa]\s+titre\s+(personnel|individuel)\b", r"\ba\s+t[íi]tulo\s+(personal|individual)\b",
     r"\bno\s+represento\b", r"\bem\s+nome\s+pr[óo]prio\b", r"\bhindi\s+po\s+bilang\s+organisasyon\b",
+    r"\bnot\s+(part|a\s+member)\s+of\s+any\s+(group|organi[sz]ation)", r"\bmy\s+own\s+name\b",
     r"ในนามส่วนตัว|ในฐานะบุคคล",
-    stems=("individ", "personal", "not on behalf", "not signing on behalf", "pribadi", "peribadi", "perorangan", "titre", "título", "titulo",
+    stems=("individ", "personal", "not on behalf", "not signing on behalf", "not part of", "not a member", "my own name",
+           "pribadi", "peribadi", "perorangan", "titre", "título", "titulo",
            "represento", "próprio", "proprio", "organisasyon", "ในนาม", "ในฐานะ"),
 )
 
@@ -178,6 +192,8 @@ WITHDRAW = _any(
     r"\b(remove|delete|take\s+(down|off))\b[^.?!\n]{0,60}\b(our|my|the)\s+(organi[sz]ation['’]?s?\s+)?"
     r"(name|endorsement|signature|organi[sz]ation|group|party|union)\b",
     r"\btake\b[^.?!\n]{0,80}\boff\s+(the|your)\s+(list|statement)",
+    r"\bwithdraw\b[^.?!\n]{0,120}\bfrom\s+(the|your)\s+(list|statement|signatories)",
+    r"\bpull(ing)?\s+(out|our\s+name)\s+(of|from)\b[^.?!\n]{0,60}\b(statement|list)",
     r"\b(retract|revoke|rescind)\b[^.?!\n]{0,40}\b(endorsement|signature|support)",
     r"\b(no\s+longer|not\s+longer)\s+(wish\s+to\s+)?(endorse|support|be\s+(listed|associated))",
     r"\b(menarik|mencabut|membatalkan|tarik)\s+(kembali\s+)?(dukungan|tanda\s+tangan|nama)",
@@ -189,7 +205,7 @@ WITHDRAW = _any(
     r"\b(retirar|retiramos|eliminar|quitar|borrar)\b[^.?!\n]{0,60}\b(firma|nombre|adhesi[óo]n|respaldo|apoyo)\b",
     r"\b(retir\w*|remov\w*|exclu\w*|apag\w*)\b[^.?!\n]{0,60}\b(assinatura|nome|ades[ãa]o|apoio)\b",
     r"ถอนชื่อ|ถอนการลงนาม|ถอนการสนับสนุน|ขอถอน|ลบชื่อ",
-    stems=("withdraw", "remove", "delete", "take", "retract", "revoke", "rescind", "longer", "menarik", "mencabut",
+    stems=("withdraw", "pull", "remove", "delete", "take", "retract", "revoke", "rescind", "longer", "menarik", "mencabut",
            "membatalkan", "tarik", "hapus", "keluarkan", "coret", "bawi", "iurong", "inuurong", "alisin", "tanggalin",
            "burahin", "retir", "supprimer", "eliminar", "quitar", "borrar", "remover", "excluir", "apagar", "ถอน",
            "ลบชื่อ"),
@@ -198,13 +214,16 @@ WITHDRAW = _any(
 UNSUBSCRIBE = _any(
     r"\bun-?subscribe\b", r"\bopt[- ]?out\b",
     r"\b(remove|take)\s+me\s+(from|off)\s+(the|your|this)\s+(mailing\s+)?(list|updates|digest|newsletter)",
+    r"\b(remove|take|delete)\s+my\s+(e-?mail\s+)?(address|email|name)\s+(from|off)\s+(the|your|this)\s+(mailing\s+)?list",
+    r"\bdon['’]?t\s+want\s+(the|your|these|any\s+more)\s+(weekly\s+)?(updates|emails|digests?)",
     r"\bstop\s+(sending|the\s+(updates|digest|emails))", r"\bno\s+more\s+(updates|emails)\b",
     r"\bberhenti\s+berlangganan\b", r"\bhenti(kan)?\s+langganan\b", r"\bberhenti\s+melanggan\b",
     r"\bhuwag\s+(na|nang)\s+(padalhan|magpadala)", r"\bitigil\b[^.?!\n]{0,30}\b(updates|balita|email)",
     r"\bd[ée]sabonner\b", r"\bd[ée]sinscri(re|ption)\b", r"\bdarse\s+de\s+baja\b", r"\bdarme\s+de\s+baja\b",
     r"\bcancelar\s+(mi\s+|a\s+(minha\s+)?)?(suscripci[óo]n|inscri[çc][ãa]o|assinatura)",
     r"\bdescadastrar\b", r"ยกเลิกการรับ", r"เลิกรับ",
-    stems=("subscri", "opt", "remove me", "take me", "stop", "no more", "berhenti", "henti", "huwag", "itigil",
+    stems=("subscri", "opt", "remove me", "take me", "my address", "my email", "my e-mail", "my name", "want the",
+           "want your", "want these", "want any", "stop", "no more", "berhenti", "henti", "huwag", "itigil",
            "sabonner", "sinscri", "baja", "cancelar", "descadastrar", "ยกเลิก", "เลิกรับ"),
 )
 
@@ -215,10 +234,14 @@ SUBSCRIBE = _any(
     r"\bberlangganan\b", r"\blanggan(an)?\b", r"\bmelanggan\b",
     r"\bmag-?subscribe\b", r"\bpadalhan\s+(ako|kami)\s+ng\s+(balita|updates)",
     r"\b[sm]['’]abonner\b", r"\babonnez[- ]moi\b", r"\bmakatanggap\s+ng\b[^.?!\n]{0,30}\bupdates", r"\bm['’]inscrire\b[^.?!\n]{0,30}\b(liste|lettre|nouvelles)",
-    r"\bsuscribir(me|nos)?\b", r"\bsuscripci[óo]n\b", r"\binscrever\b|\binscri[çc][ãa]o\b|\bassinar\s+(a|as)\s+(newsletter|atualiza)",
+    r"\bsuscribir(me|nos)?\b", r"\bsuscripci[óo]n\b",
+    r"\b(receber|recibir|recevoir|menerima|dapat)\b[^.?!\n]{0,30}\b(atualiza[çc][õo]es|novidades|not[íi]cias|"
+    r"actualizaciones|novedades|noticias|nouvelles|mises\s+[àa]\s+jour|kabar|berita|update)",
+    r"\b(me\s+)?incluam\s+na\s+lista\b|\binscr[íi]ban(me|nos)\b|\bajoutez[- ]moi\b", r"\binscrever\b|\binscri[çc][ãa]o\b|\bassinar\s+(a|as)\s+(newsletter|atualiza)",
     r"รับข่าวสาร|สมัครรับ",
     stems=("subscri", "add me", "add us", "put me", "put us", "sign me", "sign us", "keep me", "receive",
-           "langgan", "padalhan", "abonne", "inscri", "suscri", "assinar", "makatanggap", "รับข่าวสาร", "สมัครรับ"),
+           "langgan", "padalhan", "abonne", "inscri", "suscri", "assinar", "makatanggap", "receber", "recibir",
+           "recevoir", "menerima", "dapat", "incluam", "ajoutez", "รับข่าวสาร", "สมัครรับ"),
 )
 
 INQUIRY = _any(

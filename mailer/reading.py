@@ -73,13 +73,23 @@ class Reading:
         return self.prose.lower()
 
     @cached_property
+    def prose_sentences(self) -> list[str]:
+        return sentences(self.prose)
+
+    @cached_property
     def declarative_lower(self) -> str:
         return self.declarative.lower()
 
     @cached_property
     def declarative(self) -> str:
-        """The window's sentences that are not questions: a question is never an endorsement."""
-        return "\n".join(s for s in sentences(self.window) if not s.endswith(("?", "？")))
+        """The prose's sentences that are not questions: a question is never an endorsement.
+
+        The subject counts only in a message that asks nothing ("Question before we sign" is no endorsement).
+        """
+        said = [s for s in self.prose_sentences if not s.endswith(("?", "？"))]
+        if "?" not in self.prose and "？" not in self.prose and not self.subject.rstrip().endswith("?"):
+            said.insert(0, self.subject)
+        return "\n".join(said)
 
     @property
     def sender(self) -> Address | None:

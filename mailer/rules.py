@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .extract import list_organizations
 from .model import ParsedMail
 from .reading import Reading
 from .tokens import find_tokens
@@ -116,7 +117,8 @@ def has_confirmation_token(mail: ParsedMail, reading: Reading) -> str | None:
 def asks_to_unsubscribe(mail: ParsedMail, reading: Reading) -> str | None:
     if any(t.startswith("u-") for t in find_tokens(" ".join(a.email for a in mail.to))):
         return "unsubscribe token"
-    m = lexicon.UNSUBSCRIBE.search(reading.window[:400 + len(reading.subject)])
+    end = 400 + len(reading.subject)
+    m = lexicon.UNSUBSCRIBE.search(reading.declarative[:end], reading.declarative_lower[:end])
     return f"asks to unsubscribe: {m.group(0)!r}" if m else None
 
 
@@ -134,6 +136,9 @@ def states_endorsement(mail: ParsedMail, reading: Reading) -> str | None:
     m = lexicon.ENDORSE_STATEMENT.search(reading.declarative, reading.declarative_lower)
     if m:
         return f"endorsement statement: {m.group(0)[:60]!r}"
+    listed = list_organizations(reading.prose, reading.prose_sentences)
+    if listed and (lexicon.ENDORSE_SUBJECT.search(reading.subject) or lexicon.ADD_REQUEST.search(reading.prose)):
+        return f"a listing line for the statement: {listed[0][0]!r}"
     if "?" not in reading.window and "？" not in reading.window:      # a question about an earlier one: inquiry
         m = lexicon.ENDORSE_WEAK.search(reading.declarative, reading.declarative_lower)
         if m:
