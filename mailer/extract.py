@@ -100,13 +100,20 @@ PROSE_STEMS: tuple[tuple[str, ...], ...] = (
     ("we are", "somos", "sommes", "adalah", "ialah", "ay ang"),
     ("take",), ("withdraw",), ("withdraw",), ("remove",), ("nama",), ("pangalan",), ("signature",), ("adhesi",), ("nome",),
 )
-THIRD_PERSON_STEMS = re.compile("|".join(map(re.escape, (
+THIRD_PERSON_WORDS = (
     "endorses", "supports", "signs", "joins", "backs", "would like", "wishes", "happy", "proud", "glad", "dukung",
     "andatangan", "bergabung", "sokong", "yokong", " ay ", "soutient", "signe", "appuie", "endosse", "adhère",
     "associe", "firma", "respalda", "apoya", "adhiere", "se suma", "suscribe", "assina", "subscreve", "apoia", "adere",
     "endossa", "ลงนาม", "ลงชื่อ", "สนับสนุน", "รับรอง", "ถอน", "decided", "needs", "withdraw", "menarik", "mencabut",
-))))
+)
 PROSE_STEM_RES = tuple(re.compile("|".join(map(re.escape, stems))) for stems in PROSE_STEMS)
+# One pass per sentence finds every stem; each stem names the patterns worth trying (a stem that contains another
+# pattern's stem names that one too, since a match hides the matches inside it). Index len(PROSE_PATTERNS) is the
+# third-person reading.
+_ALL_STEMS = PROSE_STEMS + (THIRD_PERSON_WORDS,)
+_STEM_PATTERNS = {stem: {i for i, stems in enumerate(_ALL_STEMS) if any(other in stem for other in stems)}
+                  for stems in _ALL_STEMS for stem in stems}
+_ANY_STEM = re.compile("|".join(map(re.escape, sorted(_STEM_PATTERNS, key=len, reverse=True))))
 COUNTRY_PHRASES = re.compile(
     r"\b(?:from|in|based\s+in|di|dari|sa|en|au|aux|em|no|na|du|de)\s+(?:the\s+)?"
     r"(?P<country>[A-ZÀ-Ý][\w’'\- ]{2,40}?)(?=[\s,.;)!?]|$)", re.UNICODE)
@@ -191,8 +198,7 @@ def _name_clause(raw: str) -> str:
 
 def _prose_organizations(text: str, lower: str | None = None, sentence_list: list[str] | None = None) -> list[str]:
     lower = lower if lower is not None else text.lower()
-    patterns = [(stems, p) for stems, p in zip(PROSE_STEM_RES, PROSE_PATTERNS, strict=True) if stems.search(lower)]
-    if not patterns and not THIRD_PERSON_STEMS.search(lower):
+    if not _ANY_STEM.search(lower):
         return []
     found = []
     for sentence in sentence_list if sentence_list is not None else sentences(text):
@@ -200,10 +206,11 @@ def _prose_organizations(text: str, lower: str | None = None, sentence_list: lis
             continue
         if _MAYBE_GREETING.search(sentence[:60]):
             sentence = strip_greeting(sentence)
-        sentence_lower = sentence.lower()
-        for stems, pattern in patterns + [(THIRD_PERSON_STEMS, None)]:
-            if not stems.search(sentence_lower):
-                continue
+        wanted: set[int] = set()
+        for hit in _ANY_STEM.findall(sentence.lower()):
+            wanted |= _STEM_PATTERNS[hit]
+        for index in sorted(wanted):          # in table order; the third-person reading comes last
+            pattern = PROSE_PATTERNS[index] if index < len(PROSE_PATTERNS) else None
             if pattern is None:
                 verb = THIRD_PERSON.search(sentence)
                 raw = sentence[:verb.start()].strip() if verb else ""
