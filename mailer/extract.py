@@ -30,15 +30,19 @@ LETTER_TYPES = ("application/pdf", "application/msword", "application/vnd.openxm
                 "application/vnd.oasis.opendocument", "image/")
 
 THIRD_PERSON_VERBS = (
-    r"(?:hereby\s+|fully\s+|proudly\s+)?(?:endorses|supports|signs(?:\s+on\s+to)?|joins|co-?signs|backs)",
+    r"(?:hereby\s+|fully\s+|proudly\s+)?(?:endorses|endorse|endorces?|supports|signs(?:\s+on\s+to)?|joins|co-?signs|"
+    r"backs|withdraws)",
+    r"(?:has\s+|have\s+)?(?:voted|decided|agreed|resolved)\s+(?:unanimously\s+)?to\s+(?:endorse|sign|support|withdraw)",
     r"(?:would\s+like|wishes|wants|is\s+(?:happy|proud|glad|pleased))\s+to\s+(?:endorse|sign|support|join)",
     r"(?:dengan\s+ini\s+)?(?:menyatakan\s+)?(?:mendukung|dukung|ikut\s+menandatangani|turut\s+menandatangani|"
     r"menandatangani|menyatakan\s+dukungan|bergabung)",
     r"(?:dengan\s+ini\s+)?(?:menyokong|sokong|memberi\s+sokongan|menyatakan\s+sokongan)",
-    r"ay\s+(?:lumalagda|nag-?eendorso|nag-?endorso|sumusuporta|pumipirma|nakikiisa)",
-    r"(?:soutient|signe|appuie|endosse|adh[èe]re|s['’]associe)", r"(?:firma|respalda|apoya|adhiere|se\s+adhiere|"
-    r"se\s+suma|suscribe)", r"(?:assina|subscreve|apoia|adere|endossa)",
-    r"(?:ขอร่วมลงนาม|ขอร่วมลงชื่อ|ขอสนับสนุน|ร่วมลงนาม|ร่วมลงชื่อ|สนับสนุน|ขอรับรอง|ขอถอน)",
+    r"ay\s+(?:lumalagda|lalagda|pipirma|nag-?eendorso|nag-?endorso|sumusuporta|pumipirma|nakikiisa)",
+    r"(?:soutient|signe|appuie|endosse|adh[èe]re|s['’]associe|retire\s+sa\s+signature)", r"(?:firma|respalda|apoya|adhiere|se\s+adhiere|"
+    r"se\s+suma|suscribe|firmamos|nos\s+adherimos|respaldamos|apoyamos)", r"(?:assina|subscreve|apoia|adere|endossa|"
+    r"assinamos|subscrevemos|apoiamos)",
+    r"(?:ขอร่วมลงนาม|ขอร่วมลงชื่อ|ยืนยันร่วมลงชื่อ|ขอสนับสนุน|ร่วมลงนาม|ร่วมลงชื่อ|สนับสนุน|ขอรับรอง|ขอถอน)",
+    r"(?:menarik\s+diri|nak\s+(?:join|sertai|sokong))",
     r"(?:has\s+decided|would\s+like|wishes|wants|needs)\s+to\s+withdraw", r"(?:menarik|mencabut)\s+dukungan",
 )
 # Prose patterns that name the organization; group "org" is the name as written.
@@ -78,12 +82,14 @@ PROSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\bwithdraw\s+(?:the|its|our)\s+(?:endorsement|signature|support)\s+of\s+(?:the\s+)?(?P<org>{_ORG_CHARS})"
     r"\s*(?:,|\buntil\b|\bfrom\b|$)",
     rf"\bwithdraw\s+(?:the\s+)?(?P<org>[A-Z#][^\n.;:!?]{{1,140}}?)\s+from\s+(?:the|your)\s+(?:list|statement)",
-    rf"\bremove\s+(?:the\s+name\s+of\s+)?(?:the\s+)?(?P<org>{_ORG_CHARS})\s+from\s+(?:the|your)\s+(?:list|statement)",
+    rf"\bremove\s+(?:the\s+name\s+of\s+)?(?:the\s+)?(?P<org>{_ORG_CHARS})\s*,?\s+from\s+(?:the|your)\s+"
+    r"(?:list|statement)",
     rf"\b(?:gugurkan|keluarkan|hapuskan|padamkan)\s+nama\s+(?P<org>{_ORG_CHARS})\s+(?:daripada|dari)\b",
     rf"\bpangalan\s+ng\s+(?P<org>{_ORG_CHARS})\s+sa\s+listahan",
     rf"\bsignature\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*(?P<org>{_ORG_CHARS})\s*(?:,|$|\bde\s+la\s+liste)",
-    rf"\badhesi[óo]n\s+(?:del|de\s+la|de\s+los|de\s+las|de)\s+(?P<org>{_ORG_CHARS})\s*(?:,|$|\ba\s+la\b)",
+    rf"\b(?:adhesi[óo]n|firma)\s+(?:del|de\s+la|de\s+los|de\s+las|de)\s+(?P<org>{_ORG_CHARS})\s*(?:,|$|\ba\s+la\b)",
     rf"\bnome\s+(?:do|da|dos|das|de)\s+(?P<org>{_ORG_CHARS})\s*(?:,|$|\bda\s+lista\b)",
+    rf"\b(?:pakibura|pakitanggal|pakialis|burahin|tanggalin|alisin)\b[^.!?\n]{{0,20}}\bang\s+(?P<org>{_ORG_CHARS})\s+sa\s+listahan",
 ))
 # "<Organization>[, place] <verb>": the organization speaking of itself in the third person. Found verb first
 # (a search for the verb is far cheaper than a lazy name followed by a large alternation): the name is what
@@ -98,13 +104,16 @@ PROSE_STEMS: tuple[tuple[str, ...], ...] = (
     ("en nombre",), ("nosotr", "desde"), ("em nome",), ("nós,", "nos,", "nós ,"), ("ในนาม",),
     ("ขอร่วมลงนาม", "ขอสนับสนุน", "ร่วมลงนาม"),
     ("we are", "somos", "sommes", "adalah", "ialah", "ay ang"),
-    ("take",), ("withdraw",), ("withdraw",), ("remove",), ("nama",), ("pangalan",), ("signature",), ("adhesi",), ("nome",),
+    ("take",), ("withdraw",), ("withdraw",), ("remove",), ("nama",), ("pangalan",), ("signature",), ("adhesi", "firma"),
+    ("nome",), ("ang ",),
 )
 THIRD_PERSON_WORDS = (
     "endorses", "supports", "signs", "joins", "backs", "would like", "wishes", "happy", "proud", "glad", "dukung",
     "andatangan", "bergabung", "sokong", "yokong", " ay ", "soutient", "signe", "appuie", "endosse", "adhère",
     "associe", "firma", "respalda", "apoya", "adhiere", "se suma", "suscribe", "assina", "subscreve", "apoia", "adere",
     "endossa", "ลงนาม", "ลงชื่อ", "สนับสนุน", "รับรอง", "ถอน", "decided", "needs", "withdraw", "menarik", "mencabut",
+    "endorse", "endorce", "voted", "agreed", "resolved", "retire", "nak ", "lalagda", "pipirma", "firmamos", "adherimos",
+    "respaldamos", "apoyamos", "assinamos", "subscrevemos", "apoiamos",
 )
 PROSE_STEM_RES = tuple(re.compile("|".join(map(re.escape, stems))) for stems in PROSE_STEMS)
 # One pass per sentence finds every stem; each stem names the patterns worth trying (a stem that contains another
@@ -160,7 +169,8 @@ _PRONOUNS = {"we", "i", "us", "kami", "kita", "saya", "nous", "je", "our", "my",
              "aming", "kaming", "your", "their"}
 
 
-_CLAUSE_BREAK = re.compile(r"\s*[,:;]\s+|\s+(?i:that|bahwa|que|na)\s+(?=(?i:the|la|le|el|o|a|ang)?\s*[A-Z#])")
+_CLAUSE_BREAK = re.compile(r"\s*[,:;!]+\s+|\s+(?i:that|bahwa|que|na)\s+(?=(?i:the|la|le|el|o|a|ang)?\s*[A-Z#])|"
+                           r"\s+(?=(?i:the|la|el|ang)\s+[A-Z])")
 _CONNECTORS = {"of", "for", "de", "del", "da", "do", "das", "dos", "des", "du", "la", "le", "the", "and", "&", "ng",
                "mga", "sa", "para", "y", "e", "et", "dan", "di", "pour", "en", "pela", "pelo", "por"}
 
@@ -168,8 +178,13 @@ _CONNECTORS = {"of", "for", "de", "del", "da", "do", "das", "dos", "des", "du", 
 _INDEFINITE = re.compile(r"^(?i:a|an|isang|une?|uma|una|sebuah|satu)\s")
 
 
+_NOT_NAMES = {"yes", "ok", "okay", "hi", "hello", "dear", "thanks", "also", "please", "today", "so", "and", "but",
+              "here", "sorry", "good", "great", "finally", "now", "ya", "oo", "oui", "sí", "sim", "hola", "bonjour"}
+
+
 def _looks_like_name(text: str) -> bool:
-    """An organization-like phrase: organization words, a short-name parenthesis, or Capitalized Words."""
+    """An organization-like phrase: organization words, a short-name parenthesis, Capitalized Words, or one
+    capitalized word that is neither a common word nor a country ("Praxis", "#GegarAmerika")."""
     if _INDEFINITE.match(text):
         return False           # "a Malaysian collective" describes a name, it is not one
     text = _ARTICLE.sub("", text)
@@ -178,6 +193,9 @@ def _looks_like_name(text: str) -> bool:
     if ORG_WORDS.search(text) or "(" in text:
         return True
     words = [w for w in text.split() if w.lower() not in _CONNECTORS]
+    if len(words) == 1:
+        word = words[0].strip(".,!")
+        return len(word) >= 3 and word.lower() not in _NOT_NAMES | _PRONOUNS and not lookup_exact(word)
     return len(words) >= 2 and all(w[0].isupper() or not w[0].isascii() for w in words)
 
 
@@ -223,6 +241,8 @@ def _prose_organizations(text: str, lower: str | None = None, sentence_list: lis
                 raw = m.group("org")
             org = _name_clause(raw.strip(" ,“”\"«»"))
             org = _ARTICLE.sub("", _DARI.sub("", org))
+            if pattern is None and not _looks_like_name(split_location(org)[0]):
+                continue
             first = org.split(" ")[0].lower().strip(",") if org else ""
             words = org.lower().replace(",", " ").split()
             if not org or first in _PRONOUNS or not (org[0].isupper() or org[0] in "#" or not org[0].isascii()) \
@@ -364,7 +384,7 @@ def list_organizations(text: str, sentence_list: list[str] | None = None) -> lis
         code = lookup_exact(country) or (resolve_country(country)[0] if "/" in country else None)
         if code and (ORG_WORDS.search(org) or _TRAILING_PAREN.match(org)) and not ROLE.match(org) \
                 and not _CONTACT_LINE.search(org) and (org, country) not in found \
-                and not re.search(r"[.!?]\s", org) \
+                and not re.search(r"[.!?]\s", org) and len(org.split()) <= 12 \
                 and org.split(" ")[0].lower() not in _PRONOUNS:
             found.append((org, country))
     return found

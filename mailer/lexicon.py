@@ -66,7 +66,10 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\bon\s+behalf\s+of\b[^?\n]{3,160}\b(endorse|sign|support|join)",
         r"\b(endorses|supports|signs\s+on\s+to|signs)\s+(the|this|your)\s+(joint\s+)?statement",
         r"\bplease\s+(add|include|list)\s+(us|our\s+(name|organi[sz]ation|group|party|union))\b",
-        r"\b(count|sign)\s+us\s+in\b", r"^\s*we['’]?\s*(are|re)\s+in\b",
+        r"\b(count|sign)\s+us\s+in\b", r"^\s*we['’]?\s*(are|re)\s+in\b", r"\bwe\s+(hereby\s+)?sign\b",
+        r"\b(voted|decided|agreed|resolved)\s+(unanimously\s+)?to\s+(endorse|endorce|sign|support|co-?sign)\b",
+        r"\b(endorces?|endorsed?)\s+(the|this|your)\s+(joint\s+)?(statement|statment|declaration)\b",
+        r"\badd\s+me\s+(personally|as\s+an\s+individual)\b", r"\bwant\s+my\s+name\s+(there|on\s+it|listed)\b",
         r"\bour\s+" + ORG + r"\s+(hereby\s+)?(endorses|supports|signs|would\s+like\s+to\s+(endorse|sign))",
         r"\bendorse(ment)?\s+(of|for|to)\s+(the|this|your)\s+(joint\s+)?statement\b(?![^.\n]{0,40}\?)",
         r"\b(endorses|supports|signs|joins|backs|co-?signs)\s+(on\s+to\s+)?(the|this|your|our)?\s*(joint\s+)?"
@@ -79,8 +82,8 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\bour\s+(signed\s+)?endorsement\s+letter\b",
         r"\b(would\s+like|wishes|wants|is\s+(happy|proud|glad|pleased))\s+to\s+(endorse|sign|co-?sign|support|join)\s+"
         r"(the|this|your|our)\b",
-        stems=("endorse", "sign", "support", "join", "add", "include", "list", "count us", "back", "organi",
-               "group")),
+        stems=("endorse", "endorce", "sign", "support", "join", "add", "include", "list", "count us", "back",
+               "organi", "group", "voted", "decided", "agreed", "resolved", "want my name", "we are in", "we're in")),
     # Bahasa Indonesia
     _any(
         r"\bkami\b[^.?!\n]{0,120}\b(menyatakan\s+dukungan|mendukung|turut\s+menandatangani|menandatangani|"
@@ -95,7 +98,8 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\bkami\b[^.?!\n]{0,120}\b(menyokong|menandatangani|menyertai|memberi\s+sokongan|sokong)\b",
         r"\b(dengan\s+ini\s+)?(menyatakan\s+sokongan|memberikan\s+sokongan|menyokong\s+penuh)\b",
         r"\b(menyokong|sokong)\s+(penuh\s+)?(kenyataan|pernyataan)",
-        stems=("kami", "sokong", "yokong")),
+        r"\bnak\s+(join|sertai|sokong|tandatangan)\b", r"\b(masukkan|tambahkan|senaraikan)\s+nama\s+(kami|organisasi)",
+        stems=("kami", "sokong", "yokong", "nak ", "masukkan", "tambahkan", "senaraikan")),
     # Tagalog
     _any(
         r"\b(kami|ang\s+aming\s+organisasyon)\b[^.?!\n]{0,120}\b(ay\s+)?(sumusuporta|nag-?eendorso|nag-?endorso|"
@@ -106,8 +110,9 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\b(suportado|sinusuportahan|ineendorso|iniendorso)\s+(namin|ng\s+aming)\b",
         r"\bpumirma\s+bilang\s+indibidwal|\bsumusuporta\s+ako\b",
         r"\b(namin|naming|aming)\s+(sinusuportahan|ineendorso|iniendorso|nilalagdaan|pinipirmahan)\b",
+        r"\b(lalagda|pipirma|mag-?eendorso)\s+(po\s+)?kami\b", r"\bpirma\s+namin\b",
         stems=("kami", "aming", "namin", "sumusuporta", "endorso", "nakikiisa", "lumalagda", "pakisama", "suporta",
-               "pumirma", "pumipirma")),
+               "pumirma", "pumipirma", "lalagda", "pipirma", "pirma")),
     # French
     _any(
         r"\bnous\b[^.?!\n]{0,120}\b(signons|soutenons|appuyons|endossons|souscrivons|approuvons|adhérons|"
@@ -126,7 +131,7 @@ ENDORSE_STATEMENT = PhraseGroups(
         r"\b(nuestra|la)\s+(organizaci[óo]n|colectiva?|asociaci[óo]n|sindicato|partido)\b[^.?!\n]{0,80}\b"
         r"(respalda|apoya|firma|suscribe|se\s+adhiere|se\s+suma)\b",
         r"\b(firma|respalda|apoya|adhiere|se\s+adhiere|se\s+suma|suscribe)\s+(a\s+)?(la|esta)\s+declaraci[óo]n",
-        r"\b(quiero|deseo)\s+firmar\b", r"\b(les\s+)?(va|mando|enviamos|env[íi]o)\s+(la|nuestra)\s+firma\b",
+        r"\b(quiero|deseo)\s+firmar\b", r"\b(les\s+)?(va|van|mando|enviamos|env[íi]o)\s+(la|las|nuestra|nuestras)\s+firmas?\b",
         stems=("respald", "apoy", "firm", "suscrib", "adhi", "adher", "suma", "endosamos", "organizaci", "colectiv",
                "asociaci", "sindicato", "partido")),
     # Portuguese
@@ -139,8 +144,8 @@ ENDORSE_STATEMENT = PhraseGroups(
         stems=("subscrev", "apoi", "assin", "endoss", "ader", "manifest", "desej", "nossa", "nosso")),
     # Thai
     _any(
-        r"ขอร่วมลงนาม|ร่วมลงนาม|ขอสนับสนุนแถลงการณ์|สนับสนุนแถลงการณ์|รับรองแถลงการณ์|ร่วมรับรอง|ขอลงนามสนับสนุน",
-        stems=("ลงนาม", "สนับสนุน", "รับรอง")),
+        r"ขอร่วมลงนาม|ร่วมลงนาม|ร่วมลงชื่อ|ขอสนับสนุนแถลงการณ์|สนับสนุนแถลงการณ์|รับรองแถลงการณ์|ร่วมรับรอง|ขอลงนามสนับสนุน",
+        stems=("ลงนาม", "ลงชื่อ", "สนับสนุน", "รับรอง")),
     # Chinese
     _any(r"联署|連署|支持[^。？?\n]{0,30}声明|支持[^。？?\n]{0,30}聲明", stems=("联署", "連署", "支持")),
 )
@@ -148,9 +153,19 @@ ENDORSE_STATEMENT = PhraseGroups(
 # A request to add what follows (a listing line) to the list.
 ADD_REQUEST = _any(
     r"\bplease\s+add\b", r"\badd\s+us\b", r"\bmohon\s+(dicantumkan|ditambahkan|tambahkan|masukkan)\b",
-    r"\bpakidagdag\b", r"\bmerci\s+d['’]ajouter\b", r"\bajoutez\b", r"\b(favor\s+de\s+)?agregar\b",
+    r"\bpakidagdag\b", r"\btolong\s+(masukkan|tambahkan|cantumkan)\b", r"\bmerci\s+d['’]ajouter\b", r"\bajoutez\b", r"\b(favor\s+de\s+)?agregar\b",
     r"\bincluir\b|\bincluam\b|\bacrescentar\b", r"ขอเพิ่ม", r"请加上|請加上",
-    stems=("add", "mohon", "pakidagdag", "ajout", "agregar", "inclu", "acrescentar", "ขอเพิ่ม", "加上"),
+    stems=("add", "mohon", "tolong", "pakidagdag", "ajout", "agregar", "inclu", "acrescentar", "ขอเพิ่ม", "加上"),
+)
+
+# A letter of endorsement said to be attached (the attachment holds the real text).
+LETTER_OF_SUPPORT = _any(
+    r"\b(attached|enclosed|attach)\b[^.?!\n]{0,60}\b(letter|carta|lettre|surat)\b",
+    r"\b(letter|carta|lettre|surat)\b[^.?!\n]{0,60}\b(attached|enclosed|em\s+anexo|en\s+anexo|adjunt[ao]|ci-joint|"
+    r"terlampir|dilampirkan|nakalakip)\b",
+    r"\b(segue|seguem|adjunto|adjuntamos|ci-joint|terlampir|kami\s+lampirkan)\b[^.?!\n]{0,60}\b(carta|lettre|surat|"
+    r"letter)\b", r"แนบ(จดหมาย|หนังสือ)", r"\bnakalakip\b[^.?!\n]{0,40}\bsulat\b",
+    stems=("attach", "enclos", "anexo", "adjunt", "ci-joint", "terlampir", "lampir", "nakalakip", "segue", "แนบ"),
 )
 
 # Mentions of a previous endorsement ("our endorsement"): evidence only where the message asks nothing.
@@ -163,8 +178,10 @@ INDIVIDUAL = _any(
     r"\b[àa]\s+titre\s+(personnel|individuel)\b", r"\ba\s+t[íi]tulo\s+(personal|individual)\b",
     r"\bno\s+represento\b", r"\bem\s+nome\s+pr[óo]prio\b", r"\bhindi\s+po\s+bilang\s+organisasyon\b",
     r"\bnot\s+(part|a\s+member)\s+of\s+any\s+(group|organi[sz]ation)", r"\bmy\s+own\s+name\b",
+    r"\bnot\s+in\s+any\s+(group|organi[sz]ation)", r"\badd\s+me\s+personally\b", r"\bjust\s+want\s+my\s+name\b",
     r"ในนามส่วนตัว|ในฐานะบุคคล",
     stems=("individ", "personal", "not on behalf", "not signing on behalf", "not part of", "not a member", "my own name",
+           "not in any", "want my name",
            "pribadi", "peribadi", "perorangan", "titre", "título", "titulo",
            "represento", "próprio", "proprio", "organisasyon", "ในนาม", "ในฐานะ"),
 )
@@ -183,7 +200,8 @@ SEVERAL_ORGANIZATIONS = _any(
 ENDORSE_SUBJECT = _any(
     r"\bendors(e|ement|ing)\b", r"\bsign[- ]?on\b", r"\bsignatory\b", r"\bco-?sign", r"\bsigning\b",
     r"\bdukungan\b", r"\bsokongan\b", r"\bpag-?endorso\b", r"\bpagsuporta\b", r"\bsuporta\b", r"\badh[ée]sion\b",
-    r"\bsignature\b", r"\bsoutien\b", r"\badhesi[óo]n\b", r"\brespaldo\b", r"\bfirma\b", r"\bapoio\b",
+    r"\bsignatures?\b", r"\bsoutien\b", r"\badhesi[óo]n\b", r"\brespaldo\b", r"\bfirmas?\b", r"\bapoio\b",
+    r"\bpirma\b", r"\bendors?ment\b", r"\bsupport\b",
     r"\bades[ãa]o\b", r"\bsubscri[çc][ãa]o\b", r"ลงนาม", r"สนับสนุน", r"รับรอง",
 )
 
@@ -194,6 +212,9 @@ WITHDRAW = _any(
     r"\btake\b[^.?!\n]{0,80}\boff\s+(the|your)\s+(list|statement)",
     r"\bwithdraw\b[^.?!\n]{0,120}\bfrom\s+(the|your)\s+(list|statement|signatories)",
     r"\bpull(ing)?\s+(out|our\s+name)\s+(of|from)\b[^.?!\n]{0,60}\b(statement|list)",
+    r"\bremove\b[^.?!\n]{0,120}\bfrom\s+the\s+(statement|list)", r"\b(den|dar|d[ée]|des)\s+de\s+baja\s+(la|nuestra)\s+(firma|adhesi[óo]n)",
+    r"\bmenarik\s+diri\b", r"\b(padam|buang)\s+nama\s+(kami|organisasi)", r"\bpakibura\b|\bburahin\b",
+    r"\bretire\s+sa\s+signature\b|\benlever\s+notre\s+nom\b",
     r"\b(retract|revoke|rescind)\b[^.?!\n]{0,40}\b(endorsement|signature|support)",
     r"\b(no\s+longer|not\s+longer)\s+(wish\s+to\s+)?(endorse|support|be\s+(listed|associated))",
     r"\b(menarik|mencabut|membatalkan|tarik)\s+(kembali\s+)?(dukungan|tanda\s+tangan|nama)",
@@ -205,7 +226,8 @@ WITHDRAW = _any(
     r"\b(retirar|retiramos|eliminar|quitar|borrar)\b[^.?!\n]{0,60}\b(firma|nombre|adhesi[óo]n|respaldo|apoyo)\b",
     r"\b(retir\w*|remov\w*|exclu\w*|apag\w*)\b[^.?!\n]{0,60}\b(assinatura|nome|ades[ãa]o|apoio)\b",
     r"ถอนชื่อ|ถอนการลงนาม|ถอนการสนับสนุน|ขอถอน|ลบชื่อ",
-    stems=("withdraw", "pull", "remove", "delete", "take", "retract", "revoke", "rescind", "longer", "menarik", "mencabut",
+    stems=("withdraw", "pull", "remove", "delete", "take", "retract", "baja", "diri", "padam", "buang", "pakibura",
+           "retire", "enlever", "revoke", "rescind", "longer", "menarik", "mencabut",
            "membatalkan", "tarik", "hapus", "keluarkan", "coret", "bawi", "iurong", "inuurong", "alisin", "tanggalin",
            "burahin", "retir", "supprimer", "eliminar", "quitar", "borrar", "remover", "excluir", "apagar", "ถอน",
            "ลบชื่อ"),
@@ -216,13 +238,15 @@ UNSUBSCRIBE = _any(
     r"\b(remove|take)\s+me\s+(from|off)\s+(the|your|this)\s+(mailing\s+)?(list|updates|digest|newsletter)",
     r"\b(remove|take|delete)\s+my\s+(e-?mail\s+)?(address|email|name)\s+(from|off)\s+(the|your|this)\s+(mailing\s+)?list",
     r"\bdon['’]?t\s+want\s+(the|your|these|any\s+more)\s+(weekly\s+)?(updates|emails|digests?)",
+    r"\bstop\s+(sending\s+)?(the|your)\s+(weekly\s+)?(digest|updates|emails|newsletter)",
+    r"\bberhentikan\s+langganan\b|\bunsub\b",
     r"\bstop\s+(sending|the\s+(updates|digest|emails))", r"\bno\s+more\s+(updates|emails)\b",
     r"\bberhenti\s+berlangganan\b", r"\bhenti(kan)?\s+langganan\b", r"\bberhenti\s+melanggan\b",
     r"\bhuwag\s+(na|nang)\s+(padalhan|magpadala)", r"\bitigil\b[^.?!\n]{0,30}\b(updates|balita|email)",
     r"\bd[ée]sabonner\b", r"\bd[ée]sinscri(re|ption)\b", r"\bdarse\s+de\s+baja\b", r"\bdarme\s+de\s+baja\b",
     r"\bcancelar\s+(mi\s+|a\s+(minha\s+)?)?(suscripci[óo]n|inscri[çc][ãa]o|assinatura)",
     r"\bdescadastrar\b", r"ยกเลิกการรับ", r"เลิกรับ",
-    stems=("subscri", "opt", "remove me", "take me", "my address", "my email", "my e-mail", "my name", "want the",
+    stems=("subscri", "unsub", "berhentikan", "opt", "remove me", "take me", "my address", "my email", "my e-mail", "my name", "want the",
            "want your", "want these", "want any", "stop", "no more", "berhenti", "henti", "huwag", "itigil",
            "sabonner", "sinscri", "baja", "cancelar", "descadastrar", "ยกเลิก", "เลิกรับ"),
 )
@@ -237,11 +261,14 @@ SUBSCRIBE = _any(
     r"\bsuscribir(me|nos)?\b", r"\bsuscripci[óo]n\b",
     r"\b(receber|recibir|recevoir|menerima|dapat)\b[^.?!\n]{0,30}\b(atualiza[çc][õo]es|novidades|not[íi]cias|"
     r"actualizaciones|novedades|noticias|nouvelles|mises\s+[àa]\s+jour|kabar|berita|update)",
-    r"\b(me\s+)?incluam\s+na\s+lista\b|\binscr[íi]ban(me|nos)\b|\bajoutez[- ]moi\b", r"\binscrever\b|\binscri[çc][ãa]o\b|\bassinar\s+(a|as)\s+(newsletter|atualiza)",
+    r"\b(me\s+)?incluam\s+na\s+lista\b|\binscr[íi]ban(me|nos)\b|\bajoutez[- ]moi\b",
+    r"\bput\s+(this|my)\s+(e-?mail\s+)?address\s+on\s+(the|your)\s+(weekly\s+)?(digest|list|updates)",
+    r"อยากรับ(อีเมล)?สรุป|รับสรุปรายสัปดาห์", r"\binscrever\b|\binscri[çc][ãa]o\b|\bassinar\s+(a|as)\s+(newsletter|atualiza)",
     r"รับข่าวสาร|สมัครรับ",
     stems=("subscri", "add me", "add us", "put me", "put us", "sign me", "sign us", "keep me", "receive",
            "langgan", "padalhan", "abonne", "inscri", "suscri", "assinar", "makatanggap", "receber", "recibir",
-           "recevoir", "menerima", "dapat", "incluam", "ajoutez", "รับข่าวสาร", "สมัครรับ"),
+           "recevoir", "menerima", "dapat", "incluam", "ajoutez", "put this", "put my", "รับข่าวสาร", "สมัครรับ",
+           "รับสรุป", "อยากรับ"),
 )
 
 INQUIRY = _any(
@@ -255,9 +282,9 @@ INQUIRY = _any(
     r"\b(question|demande|correction|corriger|faute|traduction|entretien)\b",
     r"\b(pregunta|consulta|correcci[óo]n|corregir|error|traducci[óo]n|entrevista)\b",
     r"\b(pergunta|d[úu]vida|corre[çc][ãa]o|corrigir|erro|tradu[çc][ãa]o|entrevista)\b",
-    r"คำถาม|สอบถาม|แก้ไข|สะกดผิด|แปล|ไหม|หรือไม่|อย่างไร",
+    r"คำถาม|สอบถาม|แก้ไข|สะกดผิด|แปล|ไหม|หรือไม่|อย่างไร|สัมภาษณ์|ผู้สื่อข่าว",
     r"\b(apakah|bagaimana|adakah|paano|ba\s+ang)\b",
-    stems=("ไหม", "หรือไม่", "อย่างไร", "apakah", "bagaimana", "adakah", "paano", "ba ang", "?", "？", "question", "inquir", "enquir", "query", "clarif", "correct", "typo", "spell", "translat",
+    stems=("ไหม", "หรือไม่", "อย่างไร", "สัมภาษณ์", "ผู้สื่อข่าว", "apakah", "bagaimana", "adakah", "paano", "ba ang", "?", "？", "question", "inquir", "enquir", "query", "clarif", "correct", "typo", "spell", "translat",
            "interview", "press", "journalist", "media", "know", "please", "tanya", "koreksi", "perbaikan", "salah",
            "terjemah", "wawancara", "soalan", "pembetulan", "ejaan", "tanong", "pagwawasto", "mali", "salin",
            "demande", "corrig", "faute", "traduc", "entretien", "pregunta", "consulta", "correc", "error", "erro",

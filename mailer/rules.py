@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .extract import list_organizations
+from .extract import LETTER_TYPES, list_organizations
 from .model import ParsedMail
 from .reading import Reading
 from .tokens import find_tokens
@@ -136,6 +136,9 @@ def states_endorsement(mail: ParsedMail, reading: Reading) -> str | None:
     m = lexicon.ENDORSE_STATEMENT.search(reading.declarative, reading.declarative_lower)
     if m:
         return f"endorsement statement: {m.group(0)[:60]!r}"
+    if mail.attachments and lexicon.LETTER_OF_SUPPORT.search(reading.window, reading.window_lower) and any(
+            a.content_type.startswith(LETTER_TYPES) for a in mail.attachments):
+        return "an endorsement letter is attached"
     listed = list_organizations(reading.prose, reading.prose_sentences)
     if listed and (lexicon.ENDORSE_SUBJECT.search(reading.subject) or lexicon.ADD_REQUEST.search(reading.prose)):
         return f"a listing line for the statement: {listed[0][0]!r}"
