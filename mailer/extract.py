@@ -496,6 +496,10 @@ def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Ext
             a.filename or a.content_type for a in letters))
     if "oversized" in " ".join(mail.defects):
         reasons.append("oversized message: not read")
+    question = next((q for q in reading.prose_sentences if q.endswith(("?", "？"))), None)
+    if question and not reasons:
+        # mixed intent ("we endorsed it — has it reached you?"): a person answers, nothing goes out by itself
+        reasons.append(f"also asks: {question[:80]!r}")
     return Extraction(organization=organization or None, short_name=short_name or None, country=country,
                       country_text=country_text, contact_email=contact_email, contact_name=contact_name,
                       review_reasons=tuple(dict.fromkeys(reasons)))

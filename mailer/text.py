@@ -113,7 +113,7 @@ def split_forward(text: str, *, subject_says_forward: bool = False) -> tuple[str
 def strip_reply(text: str) -> str:
     """The new part of a reply: everything before the quoted earlier message, without '>' lines."""
     lower = text.lower()
-    cut = _first_match(_REPLY_SEPARATORS_M, text) if any(s in lower for s in _REPLY_STEMS) else None
+    cut = _first_match(_REPLY_SEPARATORS_M, text) if any(map(lower.__contains__, _REPLY_STEMS)) else None
     if cut is not None and text[:cut].strip():
         text = text[:cut]
     return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
