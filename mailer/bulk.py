@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 Record = Callable[[list[Result]], Awaitable[None]]
 # Results per database write, or at least this often: what a kill -9 can make go twice (with the same Message-ID)
 # is what was sent since the last write, so small groups; each write is one short transaction.
-RECORD_EVERY = 50
+RECORD_EVERY = 100
 RECORD_SECONDS = 0.2
 
 
@@ -32,22 +32,42 @@ class Pool(Protocol):
 
 
 class _Results:
-    """Collects results and hands them to *record* in groups, one group at a time, in order."""
+    """Collects results; a writer task records them in groups while the connections keep sending.
+
+    At most one group waits while another is written, so a slow database slows the sending down rather than
+    letting unrecorded results pile up (they are what a kill -9 would send twice).
+    """
 
     def __init__(self, record: Record):
         self.record, self.pending, self.last = record, [], time.monotonic()
-        self.lock = asyncio.Lock()
+        self.groups: asyncio.Queue[list[Result] | None] = asyncio.Queue(maxsize=1)
+        self.failure: BaseException | None = None
+        self.writer = asyncio.create_task(self._write())
 
     async def add(self, result: Result) -> None:
         self.pending.append(result)
         if len(self.pending) >= RECORD_EVERY or time.monotonic() - self.last >= RECORD_SECONDS:
-            await self.flush()
-
-    async def flush(self) -> None:
-        async with self.lock:
             group, self.pending, self.last = self.pending, [], time.monotonic()
-            if group:
-                await self.record(group)
+            await self.groups.put(group)
+
+    async def _write(self) -> None:
+        while (group := await self.groups.get()) is not None:
+            if self.failure is None:
+                try:
+                    await self.record(group)
+                except Exception as exc:  # noqa: BLE001 - kept for close(); the claims stay due for a later run
+                    self.failure = exc
+                    log.error("results could not be recorded: %s", exc)
+
+    async def close(self) -> None:
+        """Record what is left and wait for the writer; re-raise what stopped it."""
+        if self.pending:
+            await self.groups.put(self.pending)
+            self.pending = []
+        await self.groups.put(None)
+        await self.writer
+        if self.failure is not None:
+            raise self.failure
 
 
 class SmtpPool:
@@ -71,7 +91,7 @@ class SmtpPool:
             for _ in senders:
                 await queue.put(None)
             await asyncio.gather(*senders)
-            await results.flush()
+            await results.close()
 
     async def _sender(self, queue: asyncio.Queue, results: _Results, alive: list[int]) -> None:
         client, problem = await open_connection(self.settings, self.tls_context)
@@ -104,10 +124,12 @@ class MaildirPool:
 
     async def run(self, feed: AsyncIterator[Envelope], record: Record) -> None:
         results = _Results(record)
-        async for env in feed:
-            for result in self.sender.send([env]):
-                await results.add(result)
-        await results.flush()
+        try:
+            async for env in feed:
+                for result in self.sender.send([env]):
+                    await results.add(result)
+        finally:
+            await results.close()
 
 
 def make_pool(settings: OutgoingSettings, connections: int) -> Pool:

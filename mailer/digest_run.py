@@ -202,10 +202,13 @@ class _Copies:
                                  lease=self.lease)
 
     async def feed(self):
+        # The next batch is claimed while this one is sent, so the connections never wait for the database.
+        coming = asyncio.ensure_future(asyncio.to_thread(self.claim))
         while True:
-            claims = await asyncio.to_thread(self.claim)
+            claims = await coming
             if not claims:
                 return
+            coming = asyncio.ensure_future(asyncio.to_thread(self.claim))
             refused = []
             for c in claims:
                 item = self.envelope(c)
