@@ -116,13 +116,11 @@ THIRD_PERSON_WORDS = (
     "respaldamos", "apoyamos", "assinamos", "subscrevemos", "apoiamos",
 )
 PROSE_STEM_RES = tuple(re.compile("|".join(map(re.escape, stems))) for stems in PROSE_STEMS)
-# One pass per sentence finds every stem; each stem names the patterns worth trying (a stem that contains another
-# pattern's stem names that one too, since a match hides the matches inside it). Index len(PROSE_PATTERNS) is the
+# Each stem names the patterns worth trying on a sentence that holds it. Index len(PROSE_PATTERNS) is the
 # third-person reading.
 _ALL_STEMS = PROSE_STEMS + (THIRD_PERSON_WORDS,)
-_STEM_PATTERNS = {stem: {i for i, stems in enumerate(_ALL_STEMS) if any(other in stem for other in stems)}
-                  for stems in _ALL_STEMS for stem in stems}
-_ANY_STEM = re.compile("|".join(map(re.escape, sorted(_STEM_PATTERNS, key=len, reverse=True))))
+_STEM_PATTERNS = {stem: {i for i, stems in enumerate(_ALL_STEMS) if stem in stems} for stems in _ALL_STEMS
+                  for stem in stems}
 COUNTRY_PHRASES = re.compile(
     r"\b(?:from|in|based\s+in|di|dari|sa|en|au|aux|em|no|na|du|de)\s+(?:the\s+)?"
     r"(?P<country>[A-ZÀ-Ý][\w’'\- ]{2,40}?)(?=[\s,.;)!?]|$)", re.UNICODE)
@@ -216,7 +214,8 @@ def _name_clause(raw: str) -> str:
 
 def _prose_organizations(text: str, lower: str | None = None, sentence_list: list[str] | None = None) -> list[str]:
     lower = lower if lower is not None else text.lower()
-    if not _ANY_STEM.search(lower):
+    active = [stem for stem in _STEM_PATTERNS if stem in lower]      # usually a handful
+    if not active:
         return []
     found = []
     for sentence in sentence_list if sentence_list is not None else sentences(text):
@@ -224,9 +223,11 @@ def _prose_organizations(text: str, lower: str | None = None, sentence_list: lis
             continue
         if _MAYBE_GREETING.search(sentence[:60]):
             sentence = strip_greeting(sentence)
+        sentence_lower = sentence.lower()
         wanted: set[int] = set()
-        for hit in _ANY_STEM.findall(sentence.lower()):
-            wanted |= _STEM_PATTERNS[hit]
+        for stem in active:
+            if stem in sentence_lower:
+                wanted |= _STEM_PATTERNS[stem]
         for index in sorted(wanted):          # in table order; the third-person reading comes last
             pattern = PROSE_PATTERNS[index] if index < len(PROSE_PATTERNS) else None
             if pattern is None:

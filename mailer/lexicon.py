@@ -183,7 +183,7 @@ INDIVIDUAL = _any(
     stems=("individ", "personal", "not on behalf", "not signing on behalf", "not part of", "not a member", "my own name",
            "not in any", "want my name",
            "pribadi", "peribadi", "perorangan", "titre", "título", "titulo",
-           "represento", "próprio", "proprio", "organisasyon", "ในนาม", "ในฐานะ"),
+           "represento", "próprio", "proprio", "indibidwal", "bilang organisasyon", "ในนาม", "ในฐานะ"),
 )
 
 # Several organizations in one message.

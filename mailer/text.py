@@ -111,9 +111,24 @@ def split_forward(text: str, *, subject_says_forward: bool = False) -> tuple[str
 
 
 def strip_reply(text: str) -> str:
-    """The new part of a reply: everything before the quoted earlier message, without '>' lines."""
+    """The new part of a reply: everything before the quoted earlier message, without '>' lines.
+
+    The separators are only tried on the lines (and the line after, for wrapped "On … wrote:") that hold one
+    of their words: a long message costs a scan of its lines, not a dozen regexes over all of it.
+    """
     lower = text.lower()
-    cut = _first_match(_REPLY_SEPARATORS_M, text) if any(map(lower.__contains__, _REPLY_STEMS)) else None
+    cut = None
+    if any(map(lower.__contains__, _REPLY_STEMS)):
+        lines = text.split("\n")
+        offset = 0
+        for i, line in enumerate(lines):
+            if any(map(line.lower().__contains__, _REPLY_STEMS)):     # a wrapped "On …" sits on the line before
+                window = "\n".join(lines[max(0, i - 1):i + 2])
+                hit = _first_match(_REPLY_SEPARATORS_M, window)
+                if hit is not None:
+                    cut = offset - (len(lines[i - 1]) + 1 if i else 0) + hit
+                    break
+            offset += len(line) + 1
     if cut is not None and text[:cut].strip():
         text = text[:cut]
     return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
