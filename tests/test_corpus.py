@@ -53,3 +53,18 @@ def test_country_match_is_at_least_98_percent(scores):
 def test_other_fields_match_for_at_least_90_percent(scores, field):
     assert scores.field_right[field] / scores.total >= 0.90, "\n".join(
         m for m in scores.mismatches if f": {field} " in m)
+
+
+SETS = [p for p in sorted((Path(__file__).parent / "data").iterdir()) if (p / "expected.json").exists()]
+
+
+@pytest.mark.parametrize("folder", SETS, ids=[p.name for p in SETS])
+def test_every_labelled_set_is_read_and_a_wrong_endorsement_never_goes_out_unchecked(folder):
+    """On every set, including the held-out ones never tuned on: no crash, and any message wrongly taken for an
+    endorsement is marked for a coordinator, so no confirmation request leaves on its own."""
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    got = parse_files([folder / name for name in sorted(expected)])
+    result = score(expected, got)
+    assert result.crashes == 0
+    unchecked = [name for name in result.false_endorsements if not got[name]["needs_review"]]
+    assert unchecked == []
