@@ -19,6 +19,7 @@ from imapclient.exceptions import IMAPClientError
 
 from .errors import TransientError
 from .settings import MailboxSettings
+from .settings import tls_context as make_tls_context
 
 
 class MailboxConnection(Protocol):
@@ -127,11 +128,12 @@ def connect_mailbox(settings: MailboxSettings, *, tls_context: ssl.SSLContext | 
     if settings.kind == "maildir":
         yield MaildirConnection(settings.maildir, settings.processed_folder)
         return
+    tls_context = tls_context or make_tls_context(settings.ca_file)
     try:
         client = IMAPClient(settings.host, port=settings.port, ssl=settings.tls == "tls",
                             ssl_context=tls_context, timeout=60)
         if settings.tls == "starttls":
-            client.starttls(tls_context or ssl.create_default_context())
+            client.starttls(tls_context)
         client.login(settings.user, settings.password.read())
     except (IMAPClientError, OSError) as exc:
         raise TransientError(f"cannot open the IMAP mailbox {settings.host}:{settings.port}: {exc}") from exc

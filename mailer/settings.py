@@ -9,6 +9,7 @@ repository (``password_file``) that holds it.
 from __future__ import annotations
 
 import os
+import ssl
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,7 @@ class MailboxSettings:
     folder: str = "INBOX"
     processed_folder: str = ""
     batch_size: int = 100
+    ca_file: str = ""                  # a CA bundle to trust instead of the system's (a private CA)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class OutgoingSettings:
     max_attempts: int = 8
     retry_seconds: int = 60            # first backoff; doubles each attempt
     timeout_seconds: int = 60
+    ca_file: str = ""                  # a CA bundle to trust instead of the system's (a private CA)
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,11 @@ def _positive(value: int) -> bool:
     return value > 0
 
 
+def tls_context(ca_file: str) -> ssl.SSLContext:
+    """Certificates are always verified; *ca_file* names a private CA to trust instead of the system's."""
+    return ssl.create_default_context(cafile=ca_file or None)
+
+
 def load_settings(path: str | os.PathLike | None = None, *, environ: dict | None = None) -> Settings:
     """Read and validate settings from *path*, ``$ENDORSE_CONFIG`` or the bundled default."""
     environ = os.environ if environ is None else environ
@@ -256,6 +264,7 @@ def load_settings(path: str | os.PathLike | None = None, *, environ: dict | None
         folder=r.get("mailbox.folder", str, "INBOX"),
         processed_folder=r.get("mailbox.processed_folder", str, ""),
         batch_size=r.get("mailbox.batch_size", int, 100, expected="a positive number", check=_positive),
+        ca_file=str(r.path("mailbox.ca_file") or ""),
     )
     if mailbox.kind == "imap" and mailbox.tls == "plain" and mailbox.host and mailbox.host not in LOOPBACK:
         r.problems.append(f"mailbox.tls = 'plain' is only allowed for a loopback host, not {mailbox.host!r}")
@@ -274,6 +283,7 @@ def load_settings(path: str | os.PathLike | None = None, *, environ: dict | None
         max_attempts=r.get("outgoing.max_attempts", int, 8, expected="a positive number", check=_positive),
         retry_seconds=r.get("outgoing.retry_seconds", int, 60, expected="a positive number", check=_positive),
         timeout_seconds=r.get("outgoing.timeout_seconds", int, 60, expected="a positive number", check=_positive),
+        ca_file=str(r.path("outgoing.ca_file") or ""),
     )
     if outgoing.kind == "smtp" and outgoing.tls == "plain" and outgoing.host and outgoing.host not in LOOPBACK:
         r.problems.append(f"outgoing.tls = 'plain' is only allowed for a loopback host, not {outgoing.host!r}")

@@ -16,6 +16,7 @@ from typing import Protocol, Sequence
 import aiosmtplib
 
 from .settings import OutgoingSettings
+from .settings import tls_context as make_tls_context
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class SmtpSender:
 
     def __init__(self, settings: OutgoingSettings, *, tls_context: ssl.SSLContext | None = None):
         self.settings = settings
-        self.tls_context = tls_context
+        self.tls_context = tls_context or (make_tls_context(settings.ca_file) if settings.tls != "plain" else None)
 
     def send(self, batch: Sequence[Envelope]) -> list[Result]:
         if not batch:
@@ -95,6 +96,8 @@ NETWORK_ERRORS = (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError)
 async def open_connection(s: OutgoingSettings, tls_context: ssl.SSLContext | None = None
                           ) -> tuple[aiosmtplib.SMTP | None, str]:
     """A connected (and logged-in) client, or None and why not."""
+    if tls_context is None and s.tls != "plain":
+        tls_context = make_tls_context(s.ca_file)
     client = aiosmtplib.SMTP(hostname=s.host, port=s.port, timeout=s.timeout_seconds,
                              use_tls=s.tls == "tls", start_tls=s.tls == "starttls", tls_context=tls_context)
     try:

@@ -126,12 +126,39 @@ class ImapAccount:
         return FolderContents(uidvalidity=int(status[b"UIDVALIDITY"]), messages=messages)
 
 
+TLS_SETTINGS = """
+ssl = yes
+ssl_cert = <{D}/cert.pem
+ssl_key = <{D}/key.pem
+service imap-login {
+  inet_listener imaps {
+    port = {TLS_PORT}
+    ssl = yes
+  }
+}
+"""
+
+
+def make_certificate(folder: Path) -> str:
+    """A self-signed certificate for localhost and 127.0.0.1 (openssl, 2 days); returns the PEM's path."""
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", str(folder / "key.pem"),
+                    "-out", str(folder / "cert.pem")], check=True, capture_output=True)
+    os.chmod(folder / "key.pem", 0o644)      # read by Dovecot's login processes
+    return str(folder / "cert.pem")
+
+
 class Dovecot:
     """A private Dovecot in its own directory (on /dev/shm): ``start()``, ``new_account()``..., ``stop()``."""
 
     host = "127.0.0.1"
 
-    def __init__(self, *, binary: str | None = None, startup_timeout: float = 10.0) -> None:
+    def __init__(self, *, binary: str | None = None, startup_timeout: float = 10.0, tls: bool = False) -> None:
+        """With ``tls=True``: STARTTLS on ``port`` and implicit TLS on ``tls_port``, with a fresh self-signed
+        certificate for 127.0.0.1 whose path is ``ca_file``."""
+        self.tls = tls
+        self.tls_port = 0
+        self.ca_file = ""
         self.binary = binary or find_dovecot()
         self.startup_timeout = startup_timeout
         self.port = 0
@@ -168,10 +195,13 @@ class Dovecot:
             if os.geteuid() == 0:
                 # Dovecot refuses uid 0 for mail; the Debian `mail` user owns it instead.
                 shutil.chown(self.dir / "mail", "mail", "mail")
+            if self.tls:
+                self.ca_file = make_certificate(self.dir)
             attempts = 0
             while True:
                 attempts += 1
                 self.port = free_port(self.host)
+                self.tls_port = free_port(self.host) if self.tls else 0
                 self._launch()
                 if self._await_greeting():
                     return self
@@ -201,7 +231,11 @@ class Dovecot:
                 "{GROUP}", grp.getgrgid(os.getgid()).gr_name
             )
         text = TEMPLATE.read_text() + extra
-        for key, value in {"{D}": str(self.dir), "{PORT}": str(self.port), "{UID}": uid, "{GID}": gid}.items():
+        if self.tls:
+            # later settings override earlier ones: TLS on, the imaps listener on a port of its own
+            text += TLS_SETTINGS
+        for key, value in {"{D}": str(self.dir), "{PORT}": str(self.port), "{UID}": uid, "{GID}": gid,
+                           "{TLS_PORT}": str(self.tls_port)}.items():
             text = text.replace(key, value)
         return text
 

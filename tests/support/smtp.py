@@ -36,8 +36,10 @@ class SmtpSink:
 
     host = "127.0.0.1"
 
-    def __init__(self, *, credentials: tuple[str, str] | None = None) -> None:
+    def __init__(self, *, credentials: tuple[str, str] | None = None, tls_context=None) -> None:
+        """``tls_context`` (an ssl.SSLContext for the server) offers STARTTLS and requires it."""
         self.credentials = credentials
+        self.tls_context = tls_context
         self.port = 0
         self._controller: Controller | None = None
         self._changed = threading.Condition()
@@ -53,6 +55,8 @@ class SmtpSink:
     def start(self) -> SmtpSink:
         self.port = free_port(self.host)
         auth = {"authenticator": self._authenticate, "auth_require_tls": False} if self.credentials else {}
+        if self.tls_context is not None:
+            auth |= {"tls_context": self.tls_context, "require_starttls": True}
         self._controller = Controller(_Handler(self), hostname=self.host, port=self.port, **auth)
         self._controller.start()
         return self
