@@ -481,16 +481,7 @@ def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Ext
     if several or individual:
         organization = short_name = country = country_text = None
 
-    sender = reading.sender
-    contact_email = None
-    if fields.get("contact_email"):
-        found = _EMAIL.search(fields["contact_email"])
-        contact_email = found.group(0).lower() if found else None
-    contact_email = contact_email or (sender.email if sender else None)
-    contact_name = fields.get("contact_name") or (sender.name if sender and sender.name else None)
-    if contact_name and _EMAIL.fullmatch(contact_name.strip("<>")):
-        contact_name = None
-
+    contact_email, contact_name = _contact(fields, reading.sender)
     letters = [a for a in mail.attachments if _is_letter(a)]
     if letters and (organization is None or country is None):
         reasons.append("an attached letter may hold the endorsement: " + ", ".join(
@@ -510,17 +501,20 @@ def _key(name: str) -> str:
     return re.sub(r"\W+", " ", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()).strip()
 
 
+def _contact(fields: dict[str, str], sender) -> tuple[str | None, str | None]:
+    """(address, name) of the contact: a form's contact fields win over the sender's own."""
+    found = _EMAIL.search(fields.get("contact_email", ""))
+    email_addr = found.group(0).lower() if found else (sender.email if sender else None)
+    name = fields.get("contact_name") or (sender.name if sender and sender.name else None)
+    if name and _EMAIL.fullmatch(name.strip("<>")):
+        name = None
+    return email_addr, name
+
+
 def extract_contact(mail: ParsedMail, reading: Reading | None = None) -> Extraction:
     """Just who wrote it, for kinds that carry no organization: the author, even of a forward."""
     reading = reading or read(mail)
-    fields = reading.fields
-    sender = reading.author
-    email_addr = None
-    if fields.get("contact_email"):
-        found = _EMAIL.search(fields["contact_email"])
-        email_addr = found.group(0).lower() if found else None
-    email_addr = email_addr or (sender.email if sender else None)
-    name = fields.get("contact_name") or (sender.name if sender and sender.name else None)
+    email_addr, name = _contact(reading.fields, reading.author)
     return Extraction(contact_email=email_addr, contact_name=name)
 
 
