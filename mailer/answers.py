@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .countries import resolve_country
-from .extract import form_fields, split_short_name
+from .extract import split_short_name
+from .forms import form_fields
 from .model import Kind, ParsedMail, Understanding
 from .tokens import find_tokens
 

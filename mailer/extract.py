@@ -15,7 +15,6 @@ import unicodedata
 from . import lexicon
 from .countries import NOT_A_HINT, display_name, lookup_exact, resolve_country, scan_country
 from .lexicon import CLOSINGS, ORG_WORDS, SEVERAL_ORGANIZATIONS
-from .forms import form_fields  # noqa: F401 - re-exported for callers of extract
 from .model import Extraction, ParsedMail
 from .reading import Reading, read, sentences
 from .text import strip_signature
