@@ -62,6 +62,11 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -202,11 +207,11 @@ def run_endorse(config: Path) -> dict:
     from storage.db import open_database
     settings = load_settings(config)
     db = open_database(settings.database_url)
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), cpu_seconds()
     report = run_due(db, settings, now=lambda: MONDAY_9)
     seconds = time.perf_counter() - started
     return {"sent": report.deliveries.get("sent", 0), "seconds": seconds, "state": report.state,
-            "deliveries": report.deliveries, "peak_mb": peak_mb()}
+            "deliveries": report.deliveries, "peak_mb": peak_mb(), "cpu": cpu_seconds() - cpu_before}
 
 
 def run_reference(config: Path, count: int) -> dict:
@@ -238,9 +243,10 @@ def run_reference(config: Path, count: int) -> dict:
     async def all_connections():
         await asyncio.gather(*(connection() for _ in range(settings.digest.connections)))
 
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), cpu_seconds()
     asyncio.run(all_connections())
-    return {"sent": sent[0], "seconds": time.perf_counter() - started, "peak_mb": peak_mb(), "bytes": len(copy)}
+    return {"sent": sent[0], "seconds": time.perf_counter() - started, "peak_mb": peak_mb(), "bytes": len(copy),
+            "cpu": cpu_seconds() - cpu_before}
 
 
 def child(role: str, config: Path, count: int, limit: float) -> dict:
@@ -290,7 +296,8 @@ def main() -> None:
         ours = child("endorse", config, args.subscribers, left())
         second = child("reference", config, args.subscribers - args.subscribers // 2, left())
         ref = {"sent": first["sent"] + second["sent"], "seconds": first["seconds"] + second["seconds"],
-               "peak_mb": max(first["peak_mb"], second["peak_mb"]), "bytes": first["bytes"]}
+               "peak_mb": max(first["peak_mb"], second["peak_mb"]), "bytes": first["bytes"],
+               "cpu": first["cpu"] + second["cpu"]}
     finally:
         sink.send_signal(signal.SIGTERM)
         try:
@@ -303,9 +310,10 @@ def main() -> None:
     ours_rate, ref_rate = ours["sent"] / ours["seconds"], ref["sent"] / ref["seconds"]
     ratio = ours_rate / ref_rate
     print(f"reference (aiosmtplib, pre-built {ref['bytes']:,}-byte copy): {ref['sent']:,} in {ref['seconds']:.1f} s "
-          f"= {ref_rate:,.0f} msg/s, peak {ref['peak_mb']:.0f} MB")
+          f"= {ref_rate:,.0f} msg/s, {1000 * ref['cpu'] / ref['sent']:.2f} ms CPU/msg, peak {ref['peak_mb']:.0f} MB")
     print(f"endorse digest (ledger, just-in-time copies, recorded):   {ours['sent']:,} in {ours['seconds']:.1f} s "
-          f"= {ours_rate:,.0f} msg/s, peak {ours['peak_mb']:.0f} MB, digest {ours['state']}")
+          f"= {ours_rate:,.0f} msg/s, {1000 * ours['cpu'] / ours['sent']:.2f} ms CPU/msg, peak {ours['peak_mb']:.0f} MB, "
+          f"digest {ours['state']}")
     if accepted is not None:
         print(f"the sink accepted {accepted:,} messages")
     verdict = "ok" if ratio >= 0.8 and ours["peak_mb"] < 300 and ours["sent"] == args.subscribers else "NOT MET"

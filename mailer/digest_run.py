@@ -23,7 +23,8 @@ from storage import digests, registry, subscribers
 from storage.db import Database, utcnow
 from storage.export import listing_line, render_text
 from storage.inquiries import unanswered_inquiries
-from storage.schema import Digest, DigestState, OutboxMessage, OutboxState, ReviewItem, Signatory, SignatoryStatus
+from storage.schema import (Digest, DigestDelivery, DigestState, OutboxMessage, OutboxState, ReviewItem, Signatory,
+                            SignatoryStatus, Subscriber)
 
 from .bulk import Pool, make_pool
 from .compose import Outgoing, make_environment, pick_language
@@ -134,7 +135,7 @@ def record_missed(db: Database, occurrence: Occurrence, now: datetime) -> None:
                        since=since, cutoff=since, last_subscriber_id=0, cursor=0, nonce="",
                        stats={}, created_at=now, finished_at=now,
                        note=f"the worker came back {hours:.1f} hours after the digest time")
-    log.warning("digest %s missed: the worker came back too late to send it", occurrence.period)
+    log.info("digest %s missed: the worker came back too late to send it", occurrence.period)
 
 
 # ---- the coordinators' summary -----------------------------------------------------------------------------------
@@ -240,7 +241,6 @@ class _Copies:
 
 def _refused_for_good(session, settings: Settings, delivery_id: int, now: datetime) -> None:
     """A 5xx for a subscriber's address while sending is a hard bounce as much as a DSN is."""
-    from storage.schema import DigestDelivery, Subscriber
     row = session.get(DigestDelivery, delivery_id)
     subscriber = session.get(Subscriber, row.subscriber_id) if row else None
     if subscriber is not None and subscribers.hard_bounce(session, subscriber, now,
