@@ -3,8 +3,7 @@
 The feed is an async iterator of :class:`Envelope` values that builds each
 message just in time; the queue holds at most ``2 × connections`` of them, so
 memory does not grow with the number of recipients.  Results are handed to
-``record`` in groups (the caller writes them to the database in a thread)
-while the connections keep sending.  The Maildir kind writes each message to
+``record`` in small groups by a task of its own, in order.  The Maildir kind writes each message to
 a folder instead, for the demo and for people trying Endorse without a server.
 """
 from __future__ import annotations
@@ -32,7 +31,7 @@ class Pool(Protocol):
 
 
 class _Results:
-    """Collects results; a writer task records them in groups while the connections keep sending.
+    """Collects results; a writer task records them in groups, in order.
 
     At most one group waits while another is written, so a slow database slows the sending down rather than
     letting unrecorded results pile up (they are what a kill -9 would send twice).
