@@ -51,7 +51,7 @@ def make_message(i: int, rng: random.Random) -> bytes:
     msg["Date"] = "Mon, 12 Feb 2024 09:14:02 +0800"
     msg["Message-ID"] = f"<bench-{i}@client.example.net>"
     for n in range(3):
-        msg[f"Received"] = f"from mx{n}.example.net (mx{n}.example.net [192.0.2.{n}]) by mx.example.org; Mon, 12 Feb 2024"
+        msg["Received"] = f"from mx{n}.example.net (mx{n}.example.net [192.0.2.{n}]) by mx.example.org; Mon, 12 Feb 2024"
     msg["DKIM-Signature"] = "v=1; a=rsa-sha256; d=example.net; s=s1; b=" + "A" * 300
     shape = rng.random()
     html = "<html><body><div dir=\"ltr\">" + "".join(f"<p>{line}</p>" for line in body.split("\n") if line) + \
@@ -71,11 +71,9 @@ def make_message(i: int, rng: random.Random) -> bytes:
 
 def reference(raw: bytes) -> str:
     msg = email.message_from_bytes(raw)
-    for part in msg.walk():
-        if part.get_content_type() == "text/plain":
+    for part in msg.walk():      # the first text part, plain or HTML, decoded
+        if part.get_content_type() in ("text/plain", "text/html"):
             return part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8", "replace")
-        if part.get_content_type() == "text/html":
-            text = part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8", "replace")
     return ""
 
 

@@ -51,7 +51,7 @@ PROSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"^\s*we\s*,\s*(?:the\s+)?(?P<org>{_ORG_CHARS})\s*,\s*(?:hereby\s+)?(?:endorse|sign|support|join|would|wish|are)",
     rf"\bwe\s+(?:at|from)\s+(?:the\s+)?(?P<org>{_ORG_CHARS})\s*,?\s*(?:hereby\s+|would\s+|wish\s+|are\s+|fully\s+)?"
     r"(?:endorse|sign|support|join|like|happy|glad|proud)",
-    rf"^\s*(?:the\s+)?(?P<org>[#A-Z][^\n.;:!?]{{1,140}}?)\s+(?:hereby\s+|fully\s+|proudly\s+)?"
+    r"^\s*(?:the\s+)?(?P<org>[#A-Z][^\n.;:!?]{1,140}?)\s+(?:hereby\s+|fully\s+|proudly\s+)?"
     r"(?:endorses|supports|signs(?:\s+on\s+to)?|joins|would\s+like\s+to\s+(?:endorse|sign))\s+(?:the|this|your)\b",
     rf"\bplease\s+add\s+(?:the\s+)?(?P<org>{_ORG_CHARS})\s+(?:to\s+the\s+(?:list|signatories)|as\s+a\s+signatory)",
     rf"\bkami\s*,?\s+(?:dari|daripada)\s+(?P<org>{_ORG_CHARS})\s*,?\s+(?:dengan\s+ini\s+|turut\s+|ikut\s+|ingin\s+|"
@@ -80,7 +80,7 @@ PROSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\btake\s+(?:the\s+)?(?P<org>{_ORG_CHARS})\s+off\s+(?:the|your)\s+(?:list|statement)",
     rf"\bwithdraw\s+(?:the|its|our)\s+(?:endorsement|signature|support)\s+of\s+(?:the\s+)?(?P<org>{_ORG_CHARS})"
     r"\s*(?:,|\buntil\b|\bfrom\b|$)",
-    rf"\bwithdraw\s+(?:the\s+)?(?P<org>[A-Z#][^\n.;:!?]{{1,140}}?)\s+from\s+(?:the|your)\s+(?:list|statement)",
+    r"\bwithdraw\s+(?:the\s+)?(?P<org>[A-Z#][^\n.;:!?]{1,140}?)\s+from\s+(?:the|your)\s+(?:list|statement)",
     rf"\bremove\s+(?:the\s+name\s+of\s+)?(?:the\s+)?(?P<org>{_ORG_CHARS})\s*,?\s+from\s+(?:the|your)\s+"
     r"(?:list|statement)",
     rf"\b(?:gugurkan|keluarkan|hapuskan|padamkan)\s+nama\s+(?P<org>{_ORG_CHARS})\s+(?:daripada|dari)\b",

@@ -26,7 +26,7 @@ from storage.schema import InboundMessage, Inquiry, InquiryRole, InquiryState, M
 from .answer_text import quote_start, read_answer
 from .compose import Outgoing, reply_subject, render
 from .handle import HANDLERS, ROUTES, Context, on_for_review, queue_reply
-from .inquiry_rules import (attachments_of, authentication_failure, format_reference, inquiry_tokens, machine_mail,
+from .inquiry_rules import (attachments_of, authentication_failure, inquiry_tokens, machine_mail,
                             reference_numbers, strip_references, thread_ids)
 from .language import mail_language
 from .model import Kind, ParsedMail, Understanding
