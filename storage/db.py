@@ -8,6 +8,7 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .schema import Base
@@ -16,6 +17,16 @@ from .schema import Base
 def utcnow() -> datetime:
     """Naive UTC now, the form every timestamp in the database takes."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def add_unless_taken(session: Session, row) -> bool:
+    """Insert *row* in a savepoint; False when a unique key says another worker (or an earlier run) has it."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True
 
 
 def make_engine(url: str) -> Engine:

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .db import add_unless_taken
 from .outbox import CLAIMANT, dead_among
 from .schema import DeliveryState, Digest, DigestBody, DigestDelivery, DigestState, Subscriber, SubscriberState
 
@@ -44,12 +44,7 @@ def find(session: Session, period: str) -> Digest | None:
 def create(session: Session, **fields) -> Digest | None:
     """The period's ledger row; None when another worker made it first (the unique period decides)."""
     row = Digest(**fields)
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return None
-    return row
+    return row if add_unless_taken(session, row) else None   # a concurrent insert wins
 
 
 def previous_cutoff(session: Session) -> datetime | None:

@@ -15,9 +15,9 @@ import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .db import add_unless_taken
 from .schema import OutboxMessage, OutboxState
 
 
@@ -31,12 +31,7 @@ def enqueue(session: Session, *, message_id: str, purpose: str, recipient: str, 
     row = OutboxMessage(message_id=message_id, purpose=purpose, recipient=recipient, envelope_from=envelope_from,
                         raw=raw, caused_by=caused_by, state=OutboxState.PENDING, attempts=0,
                         next_attempt_at=now, created_at=now)
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return None
-    return row
+    return row if add_unless_taken(session, row) else None   # a concurrent insert wins
 
 
 CLAIMANT = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"

@@ -8,11 +8,11 @@ import hashlib
 from datetime import datetime
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .dedupe import normalize
 from .export import Listing
+from .db import add_unless_taken
 from .schema import (AuditEvent, Endorsement, InboundMessage, MailboxCursor, MessageState, OutboxMessage, ReviewItem,
                      Signatory, SignatoryStatus)
 
@@ -34,12 +34,7 @@ def store_inbound(session: Session, *, source_key: str, raw: bytes, message_id: 
     row = InboundMessage(source_key=source_key, identity=identity, message_id=message_id[:998],
                          content_sha256=content, raw=raw, size=len(raw), received_at=now,
                          state=MessageState.STORED)
-    try:
-        with session.begin_nested():   # another worker may insert it at the same moment
-            session.add(row)
-    except IntegrityError:
-        return None
-    return row
+    return row if add_unless_taken(session, row) else None   # a concurrent insert wins
 
 
 def known_source_keys(session: Session, keys: list[str]) -> set[str]:
