@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import registry, signatories, tokenstore
@@ -267,9 +267,15 @@ def show(session: Session, ctx: Context, item: ReviewItem) -> Shown:
 
 
 def notify_open_items(session: Session, ctx: Context) -> int:
-    """Mail every open item not yet announced to each coordinator; returns how many items."""
+    """Mail open items not yet announced to each coordinator, at most ``policy.review_mails_per_hour`` an hour
+    (oldest first; the rest wait for a later cycle); returns how many items."""
+    announced = session.scalar(select(func.count(ReviewItem.id)).where(
+        ReviewItem.notified_at >= ctx.now - timedelta(hours=1))) or 0
+    budget = ctx.settings.policy.review_mails_per_hour - announced
+    if budget <= 0:
+        return 0
     items = session.scalars(select(ReviewItem).where(ReviewItem.state == "open", ReviewItem.notified_at.is_(None))
-                            .order_by(ReviewItem.id).with_for_update(skip_locked=True)).all()
+                            .order_by(ReviewItem.id).limit(budget).with_for_update(skip_locked=True)).all()
     for item in items:
         token = new_token(TokenPurpose.REVIEW)
         tokenstore.add_token(session, token_hash=hash_token(token), purpose=TokenPurpose.REVIEW, now=ctx.now,

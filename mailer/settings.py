@@ -122,6 +122,7 @@ class PolicySettings:
     free_mail_domains: tuple[str, ...] = FREE_MAIL_DOMAINS
     same_name_score: int = 96          # dedupe: at or above (same country), the same organization: merged
     similar_name_score: int = 85       # dedupe: at or above, a coordinator decides with both shown
+    review_mails_per_hour: int = 20    # review items announced to coordinators per hour; the rest wait their turn
 
 
 @dataclass(frozen=True)
@@ -321,6 +322,8 @@ def load_settings(path: str | os.PathLike | None = None, *, environ: dict | None
                 check=lambda v: all(isinstance(d, str) and "." in d for d in v))),
             same_name_score=r.get("policy.same_name_score", int, 96, expected="a score from 1 to 100",
                                   check=lambda v: 0 < v <= 100),
+            review_mails_per_hour=r.get("policy.review_mails_per_hour", int, 20, expected="a positive number",
+                                        check=_positive),
             similar_name_score=r.get("policy.similar_name_score", int, 85, expected="a score from 1 to 100",
                                      check=lambda v: 0 < v <= 100),
         ),

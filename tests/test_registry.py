@@ -287,3 +287,21 @@ def test_reminder_days_must_be_fewer_than_token_days(tmp_path):
     config = write_config(tmp_path, database_url="sqlite://", extra={"replies": {"token_days": 3, "reminder_days": 3}})
     with pytest.raises(SettingsError, match="replies.reminder_days = 3"):
         load_settings(config)
+
+
+def test_a_flood_of_unreadable_mail_reaches_coordinators_a_few_items_an_hour(tmp_path, db_url, smtp):
+    """30 messages needing a coordinator, a cap of 5 an hour: 5 announced now, 5 more an hour later, none lost."""
+    desk = Desk(tmp_path, db_url, smtp, policy={"review_mails_per_hour": 5})
+    try:
+        junk = [b"From: x%d@example.net\r\nTo: statement@example.org\r\nSubject: hello\r\nMessage-ID: <j%d@example.net>"
+                b"\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\nno boundary\r\n" % (n, n)
+                for n in range(30)]
+        first = [m for m in desk.deliver(*junk) if "review" in m.subject.lower() or m.to.startswith("coord")]
+        assert len(first) == 5 * len(desk.settings.statement.coordinators)
+        assert not [m for m in desk.tick(minutes=30) if m.to.startswith("coord")]      # the hour is not over
+        later = [m for m in desk.tick(minutes=31) if m.to.startswith("coord")]
+        assert len(later) == 5 * len(desk.settings.statement.coordinators)
+        with desk.db.session() as s:
+            assert len(s.scalars(select(ReviewItem).where(ReviewItem.state == "open")).all()) == 30
+    finally:
+        desk.close()
