@@ -26,9 +26,10 @@ from storage.schema import InboundMessage, Inquiry, InquiryRole, InquiryState, M
 from .answer_text import quote_start, read_answer
 from .compose import Outgoing, reply_subject, render
 from .handle import HANDLERS, ROUTES, Context, on_for_review, queue_reply
-from .inquiry_rules import (attachments_of, authentication_failure, inquiry_tokens, machine_mail,
+from .inquiry_rules import (attachments_of, authentication_failure, inquiry_tokens,
                             reference_numbers, strip_references, thread_ids)
 from .language import mail_language
+from .rules import machine_mail
 from .model import Kind, ParsedMail, Understanding
 from .replies import address_problem
 from .tokens import hash_token, new_token, plus_address

@@ -8,7 +8,6 @@ from __future__ import annotations
 import email
 import re
 
-from . import rules
 from .model import ParsedMail
 from .parse import decode_header_value
 from .tokens import find_tokens
@@ -44,15 +43,6 @@ def inquiry_tokens(mail: ParsedMail) -> tuple[str, ...]:
 def thread_ids(mail: ParsedMail) -> tuple[str, ...]:
     """The Message-IDs *mail* answers: In-Reply-To, then References newest first (RFC 5322 §3.6.4)."""
     return tuple(dict.fromkeys(filter(None, (mail.in_reply_to, *reversed(mail.references)))))
-
-
-def machine_mail(mail: ParsedMail) -> str | None:
-    """Why *mail* was written by a machine (bounce, auto-reply, bulk, no-reply sender), or None."""
-    for rule in (rules.is_bounce, rules.is_auto_reply, rules.is_bulk, rules.is_machine_sender):
-        reason = rule(mail)
-        if reason:
-            return reason
-    return None
 
 
 def _about(domain: str, value: str) -> bool:

@@ -9,7 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from .compose import LOOP_HEADER
 from .model import ParsedMail
-from .rules import is_auto_reply, is_bounce, is_bulk, is_machine_sender
+from .rules import machine_mail
 
 
 def address_problem(address: str) -> str | None:
@@ -24,10 +24,9 @@ def address_problem(address: str) -> str | None:
 def reply_blocked(mail: ParsedMail, recipient: str, *, own_address: str, sent_last_day: int,
                   per_day: int) -> str | None:
     """The reason not to reply to *mail* at *recipient*, or None when a reply is fine."""
-    for rule in (is_bounce, is_auto_reply, is_bulk, is_machine_sender):
-        reason = rule(mail)
-        if reason:
-            return f"no reply to machine mail: {reason}"
+    reason = machine_mail(mail)
+    if reason:
+        return f"no reply to machine mail: {reason}"
     if LOOP_HEADER.lower() in mail.headers:
         return "our own loop header: mail we sent came back"
     own_local, _, own_domain = own_address.lower().partition("@")

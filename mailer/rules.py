@@ -103,6 +103,15 @@ def is_machine_sender(mail: ParsedMail) -> str | None:
     return None
 
 
+def machine_mail(mail: ParsedMail) -> str | None:
+    """Why *mail* was written by a machine (bounce, auto-reply, bulk, no-reply sender), or None."""
+    for rule in (is_bounce, is_auto_reply, is_bulk, is_machine_sender):
+        reason = rule(mail)
+        if reason:
+            return reason
+    return None
+
+
 def confirmation_tokens(mail: ParsedMail) -> tuple[str, ...]:
     """Confirmation tokens in the recipients' plus-addresses, the subject and the text."""
     rcpts = " ".join(a.email for a in mail.to + mail.cc)
