@@ -23,8 +23,6 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _TRAILING_PAREN = re.compile(r"^(?P<name>.+?)\s*[(（](?P<short>[^()（）]+)[)）]\s*$")
 _ABBREV = re.compile(r"^[#A-Z0-9][A-Z0-9&.\-/#]{1,14}$")
 _QUOTES = str.maketrans({"\u201c": "", "\u201d": "", "\u201e": "", "\u00ab": "", "\u00bb": "", '"': ""})
-ATTACHMENT_LETTER = re.compile(r"\b(attach|attached|enclosed|lampiran|terlampir|dilampirkan|nakalakip|ci-joint|"
-                               r"pi[èe]ce jointe|adjunt[oa]|anexo|anexa|em anexo)\b|แนบ", re.IGNORECASE)
 LETTER_TYPES = ("application/pdf", "application/msword", "application/vnd.openxmlformats-officedocument",
                 "application/vnd.oasis.opendocument", "image/")
 
@@ -114,7 +112,6 @@ THIRD_PERSON_WORDS = (
     "endorse", "endorce", "voted", "agreed", "resolved", "retire", "nak ", "lalagda", "pipirma", "firmamos", "adherimos",
     "respaldamos", "apoyamos", "assinamos", "subscrevemos", "apoiamos",
 )
-PROSE_STEM_RES = tuple(re.compile("|".join(map(re.escape, stems))) for stems in PROSE_STEMS)
 # Each stem names the patterns worth trying on a sentence that holds it. Index len(PROSE_PATTERNS) is the
 # third-person reading.
 _ALL_STEMS = PROSE_STEMS + (THIRD_PERSON_WORDS,)
@@ -144,20 +141,6 @@ def clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t*_-–—,.;:")
 
 
-def split_country_suffix(text: str) -> tuple[str, str | None]:
-    """``Socialist Alliance, Australia`` → ("Socialist Alliance", "Australia") when the tail is a country."""
-    head, sep, tail = text.rpartition(",")
-    if sep and head.strip() and resolve_country(tail)[0]:
-        return head.strip(), tail.strip()
-    for word in (" from ", " in ", " dari ", " di ", " de ", " du ", " en ", " em ", " sa "):
-        head, sep, tail = text.rpartition(word)
-        if sep and head.strip() and lookup_exact(tail.strip(" .")):
-            return head.strip(), tail.strip(" .")
-    return text, None
-
-
-# "After discussion in our meeting, the X Union decided…": the name starts after the clause.
-_LEADING_CLAUSE = re.compile(r"^(?:[^,\s]+\s+){3,}[^,]*,\s+(?=(?i:the|la|le|el|o|a|ang)\s+[A-Z])")
 _DARI = re.compile(r"^(?i:kami|we)\s+(?i:dari|daripada|at|from)\s+")
 _POSSESSIVES = {"kami", "namin", "aming", "nous", "our", "nuestro", "nuestra", "notre", "nosso", "nossa", "we"}
 _PRONOUNS = {"we", "i", "us", "kami", "kita", "saya", "nous", "je", "our", "my", "nosotros", "nosotras", "yo",

@@ -30,9 +30,6 @@ class Phrases:
     def match(self, text: str) -> re.Match | None:
         return self.pattern.match(text)
 
-    def findall(self, text: str) -> list:
-        return self.pattern.findall(text)
-
 
 def _any(*patterns: str, stems: tuple[str, ...] = ()) -> Phrases:
     return Phrases(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE), stems)
