@@ -15,6 +15,7 @@ import shutil
 from email.message import EmailMessage
 from pathlib import Path
 
+from .mailbox_source import maildir_delivery_order
 from .parse import decode_header_value
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -82,7 +83,7 @@ def run_demo(folder: Path) -> int:
     endorse(["--config", str(config), "run", "--once"])
     sent = mailbox.Maildir(str(folder / "mail/sent"), create=True)
     requests = []
-    for key in sorted(sent.iterkeys()):
+    for key in sorted(sent.iterkeys(), key=maildir_delivery_order):
         raw = sent.get_bytes(key)
         msg = email.message_from_bytes(raw, policy=email.policy.default)
         print(f"  to {msg['To']}: {msg['Subject']}")

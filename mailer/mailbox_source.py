@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import mailbox
 import os
+import re
 import ssl
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +33,26 @@ class MailboxConnection(Protocol):
     def mark_stored(self, keys: Sequence) -> None: ...
 
 
+_PYTHON_MAILDIR_NAME = re.compile(r"^(\d+)\.M(\d+)P(\d+)Q(\d+)\.")
+_LEADING_SECONDS = re.compile(r"^(\d+)")
+
+
+def maildir_delivery_order(key: str) -> tuple:
+    """Sort key putting Maildir keys in delivery order.
+
+    Names begin with the delivery second; Python's ``mailbox`` then writes
+    ``M<microseconds>P<pid>Q<counter>`` without zero padding, so plain string
+    order puts ``M999`` after ``M1000``.  Other delivery agents' names sort by
+    their second, then by name.
+    """
+    exact = _PYTHON_MAILDIR_NAME.match(key)
+    if exact:
+        seconds, micros, pid, counter = (int(part) for part in exact.groups())
+        return (seconds, micros, counter, pid, key)
+    leading = _LEADING_SECONDS.match(key)
+    return (int(leading.group(1)) if leading else 0, 0, 0, 0, key)
+
+
 class MaildirConnection:
     """A local Maildir: keys are Maildir file keys; stored mail is moved to the processed folder or flagged seen."""
 
@@ -48,13 +69,13 @@ class MaildirConnection:
         """Keys of messages not yet flagged seen (Maildir file names carry the flags after ":2,")."""
         keys = []
         for sub in ("new", "cur"):
-            for name in sorted(os.listdir(self.path / sub)):
+            for name in os.listdir(self.path / sub):
                 if name.startswith("."):
                     continue
                 key, _, info = name.partition(":")
                 if "S" not in info.partition(",")[2]:
                     keys.append(key)
-        return keys
+        return sorted(keys, key=maildir_delivery_order)
 
     def fetch(self, keys: Sequence[str]) -> dict[str, bytes]:
         out = {}
