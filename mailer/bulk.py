@@ -2,68 +2,98 @@
 
 The feed is an async iterator of :class:`Envelope` values that builds each
 message just in time; the queue holds at most ``2 × connections`` of them, so
-memory does not grow with the number of recipients.  Results are handed to
-``record`` in small groups by a task of its own, in order.  The Maildir kind writes each message to
-a folder instead, for the demo and for people trying Endorse without a server.
+memory does not grow with the number of recipients.  A :class:`Journal`
+writes, in small group commits, each copy's hand-over mark (a connection waits
+for it before the SMTP transaction begins) and each result.  After a kill -9,
+a copy with a mark and no result is the only kind whose fate is unknown (at
+most one per connection) and the caller does not send it again.  The Maildir
+kind writes each message to a folder instead, for the demo and for people
+trying Endorse without a server.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from pathlib import Path
-from typing import AsyncIterator, Awaitable, Callable, Protocol
+from typing import AsyncIterator, Callable, Protocol
 
 from .settings import OutgoingSettings
 from .smtp import Envelope, MaildirSender, Result, close_connection, open_connection, send_one
 
 log = logging.getLogger(__name__)
 
-Record = Callable[[list[Result]], Awaitable[None]]
-# Results per database write, or at least this often: what a kill -9 can make go twice (with the same Message-ID)
-# is what was sent since the last write, so small groups; each write is one short transaction.
-RECORD_EVERY = 100
-RECORD_SECONDS = 0.2
+# One transaction: mark these keys handed over (returning the ones that may be sent) and record these results.
+Record = Callable[[list[int], list[Result]], set[int]]
 
 
 class Pool(Protocol):
     async def run(self, feed: AsyncIterator[Envelope], record: Record) -> None: ...
 
 
-class _Results:
-    """Collects results; a writer task records them in groups, in order.
+class JournalFailed(Exception):
+    """The database would not take the marks: nothing more is sent in this run."""
 
-    At most one group waits while another is written, so a slow database slows the sending down rather than
-    letting unrecorded results pile up (they are what a kill -9 would send twice).
+
+class Journal:
+    """Hand-over marks and results, written by a task of its own in group commits.
+
+    ``await handing(key)`` returns once the mark is committed (True: send it; False: another worker owns the
+    copy now).  ``done(result)`` does not wait: the result rides with the next group, which at the latest is
+    the one carrying this connection's next mark.  The writer runs in the event loop's thread, between sends
+    (measured on 2 cores: a worker thread for it cost more in GIL hand-offs than it saved).
     """
 
     def __init__(self, record: Record):
-        self.record, self.pending, self.last = record, [], time.monotonic()
-        self.groups: asyncio.Queue[list[Result] | None] = asyncio.Queue(maxsize=1)
+        self.record = record
+        self.handed: list[int] = []
+        self.waiting: list[tuple[int, asyncio.Future]] = []
+        self.results: list[Result] = []
+        self.wake = asyncio.Event()
+        self.closing = False
         self.failure: BaseException | None = None
         self.writer = asyncio.create_task(self._write())
 
-    async def add(self, result: Result) -> None:
-        self.pending.append(result)
-        if len(self.pending) >= RECORD_EVERY or time.monotonic() - self.last >= RECORD_SECONDS:
-            group, self.pending, self.last = self.pending, [], time.monotonic()
-            await self.groups.put(group)
+    async def handing(self, key: int) -> bool:
+        if self.failure is not None:
+            raise JournalFailed(str(self.failure))
+        future = asyncio.get_running_loop().create_future()
+        self.waiting.append((key, future))
+        self.wake.set()
+        return await future
+
+    def done(self, result: Result) -> None:
+        if self.failure is None:
+            self.results.append(result)
+            self.wake.set()
 
     async def _write(self) -> None:
-        while (group := await self.groups.get()) is not None:
-            if self.failure is None:
-                try:
-                    await self.record(group)
-                except Exception as exc:  # noqa: BLE001 - kept for close(); the claims stay due for a later run
-                    self.failure = exc
-                    log.error("results could not be recorded: %s", exc)
+        while True:
+            await self.wake.wait()
+            await asyncio.sleep(0)          # let the other connections add to this group
+            self.wake.clear()
+            waiting, results = self.waiting, self.results
+            self.waiting, self.results = [], []
+            if waiting or results:
+                self._commit(waiting, results)
+            if self.closing and not self.waiting and not self.results:
+                return
+
+    def _commit(self, waiting: list[tuple[int, asyncio.Future]], results: list[Result]) -> None:
+        try:
+            allowed = self.record([key for key, _ in waiting], results) if self.failure is None else set()
+        except Exception as exc:  # noqa: BLE001 - reported by close(); unmarked claims stay due for a later run
+            self.failure = exc
+            log.error("the digest's marks could not be recorded: %s", exc)
+        for key, future in waiting:
+            if self.failure is not None:
+                future.set_exception(JournalFailed(str(self.failure)))
+            else:
+                future.set_result(key in allowed)
 
     async def close(self) -> None:
         """Record what is left and wait for the writer; re-raise what stopped it."""
-        if self.pending:
-            await self.groups.put(self.pending)
-            self.pending = []
-        await self.groups.put(None)
+        self.closing = True
+        self.wake.set()
         await self.writer
         if self.failure is not None:
             raise self.failure
@@ -77,22 +107,24 @@ class SmtpPool:
 
     async def run(self, feed: AsyncIterator[Envelope], record: Record) -> None:
         queue: asyncio.Queue[Envelope | None] = asyncio.Queue(maxsize=2 * self.connections)
-        results = _Results(record)
+        journal = Journal(record)
         alive = [self.connections]
-        senders = [asyncio.create_task(self._sender(queue, results, alive)) for _ in range(self.connections)]
+        senders = [asyncio.create_task(self._sender(queue, journal, alive)) for _ in range(self.connections)]
         try:
             async for env in feed:
+                if journal.failure is not None:
+                    break
                 if alive[0] == 0:      # no server will take anything: what is claimed stays due for later
-                    await results.add(Result(env.key, False, False, "no SMTP connection"))
+                    journal.done(Result(env.key, False, False, "no SMTP connection"))
                     continue
                 await queue.put(env)
         finally:
             for _ in senders:
                 await queue.put(None)
             await asyncio.gather(*senders)
-            await results.close()
+            await journal.close()
 
-    async def _sender(self, queue: asyncio.Queue, results: _Results, alive: list[int]) -> None:
+    async def _sender(self, queue: asyncio.Queue, journal: Journal, alive: list[int]) -> None:
         client, problem = await open_connection(self.settings, self.tls_context)
         while True:
             env = await queue.get()
@@ -106,11 +138,16 @@ class SmtpPool:
                 if alive[0] > 0:
                     await queue.put(env)            # another connection takes it
                     return
-                await results.add(Result(env.key, False, False, problem))
+                journal.done(Result(env.key, False, False, problem))
                 while (env := await queue.get()) is not None:       # the last one drains: the feed never blocks
-                    await results.add(Result(env.key, False, False, problem))
+                    journal.done(Result(env.key, False, False, problem))
                 return
-            await results.add(await send_one(client, env))
+            try:
+                if not await journal.handing(env.key):
+                    continue                                        # another worker owns this copy now
+            except JournalFailed:
+                continue                                            # drain without sending; it stays due
+            journal.done(await send_one(client, env))
         if client is not None:
             await close_connection(client)
 
@@ -122,13 +159,18 @@ class MaildirPool:
         self.sender = MaildirSender(path)
 
     async def run(self, feed: AsyncIterator[Envelope], record: Record) -> None:
-        results = _Results(record)
+        journal = Journal(record)
         try:
             async for env in feed:
+                try:
+                    if not await journal.handing(env.key):
+                        continue
+                except JournalFailed:
+                    break
                 for result in self.sender.send([env]):
-                    await results.add(result)
+                    journal.done(result)
         finally:
-            await results.close()
+            await journal.close()
 
 
 def make_pool(settings: OutgoingSettings, connections: int) -> Pool:

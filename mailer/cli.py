@@ -168,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .digest_commands import add_parser as add_digest
     add_digest(sub)
+
+    from .outbox_commands import add_parser as add_outbox
+    add_outbox(sub)
     return p
 
 

@@ -26,7 +26,7 @@ from .handle import Context, default_message_id, handle
 from .mailbox_source import MailboxConnection
 from .parse import parse_message
 from .settings import Settings
-from .smtp import Envelope, Sender
+from .smtp import Envelope, Result, Sender
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +166,33 @@ def handle_one(db: Database, settings: Settings, message_id: int, *, templates, 
         return "failed"
 
 
+class _OutboxJournal:
+    """Each reply's hand-over and result, committed one by one as the sender meets them: a kill -9 mid-batch
+    then leaves at most one reply whose fate is unknown, and that one is not sent again (storage.outbox)."""
+
+    def __init__(self, db: Database, settings: Settings, now: Callable[[], datetime], report: CycleReport):
+        self.db, self.out, self.now, self.report = db, settings.outgoing, now, report
+        self.recorded: set[int] = set()
+
+    def handing(self, key: int) -> bool:
+        with self.db.session() as s:
+            return outbox.mark_handed(s, key, self.now())
+
+    def done(self, result: Result) -> None:
+        with self.db.session() as s:
+            state = outbox.record_result(s, result.key, ok=result.ok, permanent=result.permanent,
+                                         detail=result.detail, now=self.now(), max_attempts=self.out.max_attempts,
+                                         retry_seconds=self.out.retry_seconds)
+        self.recorded.add(result.key)
+        if state == "sent":
+            self.report.sent += 1
+        elif state == "failed":
+            self.report.failed += 1
+            log.warning("outbox %s failed for good: %s", result.key, result.detail)
+        else:
+            self.report.retrying += 1
+
+
 def send_outbox(db: Database, sender: Sender, settings: Settings, *, now: Callable[[], datetime] = utcnow,
                 report: CycleReport | None = None, rounds: int = 1000) -> CycleReport:
     """Send due outbox rows, one batch (one connection) at a time."""
@@ -179,19 +206,11 @@ def send_outbox(db: Database, sender: Sender, settings: Settings, *, now: Callab
             batch = [Envelope(r.id, r.envelope_from, r.recipient, r.raw) for r in rows]
         if not batch:
             break
-        results = sender.send(batch)
-        with db.session() as s:
-            for result in results:
-                state = outbox.record_result(s, result.key, ok=result.ok, permanent=result.permanent,
-                                             detail=result.detail, now=now(), max_attempts=out.max_attempts,
-                                             retry_seconds=out.retry_seconds)
-                if state == "sent":
-                    report.sent += 1
-                elif state == "failed":
-                    report.failed += 1
-                    log.warning("outbox %s failed for good: %s", result.key, result.detail)
-                else:
-                    report.retrying += 1
+        journal = _OutboxJournal(db, settings, now, report)
+        results = sender.send(batch, journal)
+        for result in results:
+            if result.key not in journal.recorded:     # never handed over: no connection, or it was lost
+                journal.done(result)
         if not all(r.ok for r in results):
             break   # the server is unhappy: let the backoff work instead of hammering it
     return report

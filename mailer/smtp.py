@@ -2,7 +2,10 @@
 
 Both take a batch of :class:`Envelope` values and return one :class:`Result`
 each; a 4xx or lost connection is transient, a 5xx permanent (RFC 5321 §4.2.1).
-One SMTP connection carries a whole batch.
+One SMTP connection carries a whole batch.  A :class:`Journal` hears of each
+message just before its SMTP transaction begins (and may forbid it) and of its
+result as soon as the server answers, so a kill -9 mid-batch leaves at most one
+message whose fate is unknown.
 """
 from __future__ import annotations
 
@@ -35,8 +38,23 @@ class Result:
     detail: str = ""
 
 
+class Journal(Protocol):
+    def handing(self, key: int) -> bool: ...       # durable before the transaction; False: do not send this one
+    def done(self, result: Result) -> None: ...
+
+
+class NoJournal:
+    """For callers that record the results themselves, after the batch."""
+
+    def handing(self, key: int) -> bool:
+        return True
+
+    def done(self, result: Result) -> None:
+        pass
+
+
 class Sender(Protocol):
-    def send(self, batch: Sequence[Envelope]) -> list[Result]: ...
+    def send(self, batch: Sequence[Envelope], journal: Journal = NoJournal()) -> list[Result]: ...
 
 
 class MaildirSender:
@@ -45,14 +63,17 @@ class MaildirSender:
     def __init__(self, path: Path):
         self.path = Path(path)
 
-    def send(self, batch: Sequence[Envelope]) -> list[Result]:
+    def send(self, batch: Sequence[Envelope], journal: Journal = NoJournal()) -> list[Result]:
         box = mailbox.Maildir(str(self.path), create=True)
         results = []
         for env in batch:
+            if not journal.handing(env.key):
+                continue
             msg = mailbox.MaildirMessage(b"X-Envelope-From: <%s>\r\nX-Envelope-To: <%s>\r\n" % (
                 env.mail_from.encode(), env.recipient.encode()) + env.raw)
             box.add(msg)
             results.append(Result(env.key, True, detail=f"written to {self.path}"))
+            journal.done(results[-1])
         return results
 
 
@@ -68,24 +89,29 @@ class SmtpSender:
         self.settings = settings
         self.tls_context = tls_context or (make_tls_context(settings.ca_file) if settings.tls != "plain" else None)
 
-    def send(self, batch: Sequence[Envelope]) -> list[Result]:
+    def send(self, batch: Sequence[Envelope], journal: Journal = NoJournal()) -> list[Result]:
         if not batch:
             return []
-        return asyncio.run(self._send(batch))
+        return asyncio.run(self._send(batch, journal))
 
-    async def _send(self, batch: Sequence[Envelope]) -> list[Result]:
+    async def _send(self, batch: Sequence[Envelope], journal: Journal) -> list[Result]:
         results: list[Result] = []
         client, problem = await open_connection(self.settings, self.tls_context)
         if client is None:
             return [Result(e.key, False, False, problem) for e in batch]
+        skipped = set()
         try:
             for env in batch:
+                if not journal.handing(env.key):
+                    skipped.add(env.key)
+                    continue
                 results.append(await send_one(client, env))
+                journal.done(results[-1])
                 if not client.is_connected:
                     break
         finally:
             await close_connection(client)
-        done = {r.key for r in results}
+        done = {r.key for r in results} | skipped
         results += [Result(e.key, False, False, "connection lost before sending") for e in batch if e.key not in done]
         return results
 

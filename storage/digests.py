@@ -8,8 +8,11 @@ the subscriber's token; what is stored per recipient is a small
 ``digest_deliveries`` row whose unique (digest, subscriber) pair makes a second
 copy impossible.  Rows are claimed in batches in subscriber-id order, with the
 digest's cursor advanced in the same transaction, so a restart continues after
-the last claim and resends only the claims left in flight (with the same
-Message-ID, so a receiver can tell the repeat).
+the last claim.  Each copy's ``handed_at`` is committed before its SMTP
+transaction begins (:func:`mark_handed`, in small group commits); a claim left
+by a dead process goes again only where it was never handed over.  A copy
+handed over without a recorded result (at most one per connection at a kill)
+becomes ``uncertain`` and is not sent again: nobody gets two.
 
 Every function takes the session (one transaction); the caller commits.
 """
@@ -22,7 +25,7 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from .db import add_unless_taken
-from .outbox import CLAIMANT, dead_among
+from .outbox import CLAIMANT, UNCERTAIN_NOTE, dead_among
 from .schema import DeliveryState, Digest, DigestBody, DigestDelivery, DigestState, Subscriber, SubscriberState
 
 
@@ -95,9 +98,10 @@ def claim(session: Session, digest_id: int, *, limit: int, now: datetime, lease:
     table = DigestDelivery.__table__
     mine = (table.c.digest_id == digest_id) & (table.c.state == DeliveryState.SENDING)
     dead = dead_among(conn.execute(select(table.c.claimed_by).where(mine).distinct()).scalars())
-    again = list(conn.execute(select(table.c.id).where(
-        mine, or_(table.c.lease_until < now, table.c.claimed_by.in_(dead))).order_by(table.c.id).limit(limit))
-        .scalars())
+    stale = mine & or_(table.c.lease_until < now, table.c.claimed_by.in_(dead))
+    conn.execute(update(table).where(stale, table.c.handed_at.is_not(None)).values(
+        state=DeliveryState.UNCERTAIN, claimed_by=None, lease_until=None, detail=UNCERTAIN_NOTE))
+    again = list(conn.execute(select(table.c.id).where(stale).order_by(table.c.id).limit(limit)).scalars())
     if len(again) < limit:
         again += conn.execute(select(table.c.id).where(
             table.c.digest_id == digest_id, table.c.state == DeliveryState.PENDING, table.c.next_attempt_at <= now)
@@ -121,6 +125,18 @@ def claim(session: Session, digest_id: int, *, limit: int, now: datetime, lease:
     return claims
 
 
+def mark_handed(session: Session, delivery_ids: list[int], now: datetime) -> set[int]:
+    """Mark claimed copies as about to be handed to the SMTP server; returns the ones this process may send
+    (a copy another worker took over after the lease ran out is not among them)."""
+    if not delivery_ids:
+        return set()
+    table = DigestDelivery.__table__
+    marked = session.connection().execute(update(table).where(
+        table.c.id.in_(delivery_ids), table.c.state == DeliveryState.SENDING, table.c.claimed_by == CLAIMANT,
+        table.c.handed_at.is_(None)).values(handed_at=now).returning(table.c.id))
+    return set(marked.scalars())
+
+
 def mark_sent(session: Session, delivery_ids: list[int], now: datetime) -> int:
     conn, table, done = session.connection(), DigestDelivery.__table__, 0
     for i in range(0, len(delivery_ids), 500):
@@ -140,7 +156,7 @@ def mark_failed(session: Session, delivery_id: int, *, permanent: bool, detail: 
     if permanent or row.attempts >= max_attempts:
         row.state = DeliveryState.FAILED
     else:
-        row.state = DeliveryState.PENDING
+        row.state, row.handed_at = DeliveryState.PENDING, None
         row.next_attempt_at = now + timedelta(seconds=retry_seconds * 2 ** (row.attempts - 1))
     return row.state
 
@@ -176,6 +192,13 @@ def finish_if_done(session: Session, digest_id: int, now: datetime) -> bool:
 def delivery_counts(session: Session, digest_id: int) -> dict[str, int]:
     return {str(k): n for k, n in session.execute(select(DigestDelivery.state, func.count()).where(
         DigestDelivery.digest_id == digest_id).group_by(DigestDelivery.state))}
+
+
+def uncertain_in_previous(session: Session, digest_id: int) -> int:
+    """Copies of the digest before this one whose fate a crash left unknown (not resent: see the module's text)."""
+    previous = session.scalar(select(func.max(Digest.id)).where(Digest.id < digest_id))
+    return session.scalar(select(func.count(DigestDelivery.id)).where(
+        DigestDelivery.digest_id == previous, DigestDelivery.state == DeliveryState.UNCERTAIN)) if previous else 0
 
 
 def ledger(session: Session, limit: int = 20) -> list[Digest]:

@@ -1,11 +1,15 @@
 """The outbox: replies written in the transaction that caused them, then sent and marked.
 
 A sender claims due rows (pending → sending with a lease) in a short
-transaction, sends them, and records each result.  A claim whose lease ran out
-(the worker died mid-send) returns to pending and the same bytes go again with
-the same Message-ID, so a receiving system can recognize the repeat.  A
-claim made by a process of this host that no longer runs (kill -9) is stale at
-once: the caller names those claimants, found by :func:`dead_local_claimants`.
+transaction.  Before each row's SMTP transaction begins it commits the row's
+``handed_at`` mark (:func:`mark_handed`), and it commits the result as soon as
+the server answers.  A claim whose lease ran out, or whose process of this
+host no longer runs (kill -9; the caller names those claimants, found by
+:func:`dead_local_claimants`), is settled by :func:`claim_due`: a row never
+handed over goes again; a row handed over without a recorded result may or
+may not have reached the server, so it becomes ``uncertain`` and is *not*
+sent again (nobody gets a reply twice).  ``endorse outbox`` shows those rows
+and resends one when a coordinator decides to.
 """
 from __future__ import annotations
 
@@ -67,11 +71,21 @@ def _alive(pid: int) -> bool:
     return True
 
 
+UNCERTAIN_NOTE = "the sender stopped after handing this message to the SMTP server and before its answer was " \
+                 "recorded: it may have gone out, so it is not sent again"
+
+
 def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
               dead_claimants: list[str] = ()) -> list[OutboxMessage]:
-    """Claim up to *limit* due messages for sending; expired claims and claims of dead processes are due again."""
+    """Claim up to *limit* due messages for sending.
+
+    Expired claims and claims of dead processes are due again when they were never handed over; those handed
+    over become ``uncertain`` first (see the module's text)."""
     stale = (OutboxMessage.state == OutboxState.SENDING) & or_(
         OutboxMessage.lease_until < now, OutboxMessage.claimed_by.in_(list(dead_claimants)))
+    session.execute(update(OutboxMessage).where(stale, OutboxMessage.handed_at.is_not(None)).values(
+        state=OutboxState.UNCERTAIN, claimed_by=None, lease_until=None, last_error=UNCERTAIN_NOTE)
+        .execution_options(synchronize_session=False))
     due = or_((OutboxMessage.state == OutboxState.PENDING) & (OutboxMessage.next_attempt_at <= now), stale)
     candidates = session.scalars(select(OutboxMessage.id).where(due).order_by(OutboxMessage.id).limit(limit)
                                  .with_for_update(skip_locked=True)).all()
@@ -83,6 +97,24 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
         if result.rowcount == 1:
             claimed.append(row_id)
     return [session.get(OutboxMessage, i, populate_existing=True) for i in claimed]
+
+
+def mark_handed(session: Session, row_id: int, now: datetime) -> bool:
+    """Mark a claimed row as about to be handed to the SMTP server; False when this process's claim on it no
+    longer stands (another sender took it after the lease ran out): then it must not be sent."""
+    return session.execute(update(OutboxMessage).where(
+        OutboxMessage.id == row_id, OutboxMessage.state == OutboxState.SENDING,
+        OutboxMessage.claimed_by == CLAIMANT, OutboxMessage.handed_at.is_(None)).values(handed_at=now)
+        .execution_options(synchronize_session=False)).rowcount == 1
+
+
+def resend(session: Session, row_id: int, now: datetime) -> OutboxMessage | None:
+    """A coordinator's decision: an uncertain or failed message goes again (same bytes, same Message-ID)."""
+    row = session.get(OutboxMessage, row_id)
+    if row is None or row.state not in (OutboxState.UNCERTAIN, OutboxState.FAILED):
+        return None
+    row.state, row.next_attempt_at, row.handed_at, row.last_error = OutboxState.PENDING, now, None, ""
+    return row
 
 
 def record_result(session: Session, row_id: int, *, ok: bool, permanent: bool, detail: str, now: datetime,
@@ -99,6 +131,6 @@ def record_result(session: Session, row_id: int, *, ok: bool, permanent: bool, d
     elif permanent or row.attempts >= max_attempts:
         row.state = OutboxState.FAILED
     else:
-        row.state = OutboxState.PENDING
+        row.state, row.handed_at = OutboxState.PENDING, None
         row.next_attempt_at = now + timedelta(seconds=retry_seconds * 2 ** (row.attempts - 1))
     return row.state

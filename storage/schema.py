@@ -37,9 +37,10 @@ class EndorsementState(StrEnum):
 
 class OutboxState(StrEnum):
     PENDING = "pending"
-    SENDING = "sending"        # claimed by a sender; a stale claim goes back to pending
+    SENDING = "sending"        # claimed by a sender; a stale claim goes back to pending unless it was handed over
     SENT = "sent"
     FAILED = "failed"          # permanent failure or attempts exhausted: visible in `endorse status`
+    UNCERTAIN = "uncertain"    # the sender died between handing it to SMTP and hearing back: not sent again
 
 
 class SignatoryStatus(StrEnum):
@@ -145,6 +146,7 @@ class OutboxMessage(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
     lease_until: Mapped[datetime | None] = mapped_column(DateTime)
     claimed_by: Mapped[str | None] = mapped_column(String(200))     # "host:pid:nonce" of the sending worker
+    handed_at: Mapped[datetime | None] = mapped_column(DateTime)    # committed before the SMTP transaction began
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -353,10 +355,11 @@ class DigestBody(Base):
 
 
 class DeliveryState(StrEnum):
-    SENDING = "sending"      # handed to a sender; a claim of a dead process or an expired lease is due again
+    SENDING = "sending"      # claimed; a claim of a dead process or an expired lease is due again unless handed over
     PENDING = "pending"      # a temporary failure: tried again after next_attempt_at
     SENT = "sent"
     FAILED = "failed"        # refused for good, or attempts exhausted
+    UNCERTAIN = "uncertain"  # the sender died between handing it to SMTP and hearing back: not sent again
 
 
 class DigestDelivery(Base):
@@ -372,6 +375,7 @@ class DigestDelivery(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     claimed_by: Mapped[str | None] = mapped_column(String(200))
     lease_until: Mapped[datetime | None] = mapped_column(DateTime)
+    handed_at: Mapped[datetime | None] = mapped_column(DateTime)    # committed before the SMTP transaction began
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
     detail: Mapped[str] = mapped_column(String(500), default="")

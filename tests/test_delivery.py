@@ -1,7 +1,9 @@
-"""Sending from the outbox: retry with backoff on 4xx, a visible failure on 5xx, same bytes on a resend."""
+"""Sending from the outbox: retry with backoff on 4xx, a visible failure on 5xx, no second copy after a crash."""
 from __future__ import annotations
 
 import mailbox
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -42,6 +44,11 @@ def world(tmp_path, db_url, smtp):
     db.dispose()
 
 
+def run_cli(settings, *args):
+    return subprocess.run([sys.executable, "-m", "mailer.cli", "--config", str(settings.source), *args],
+                          capture_output=True, text=True, timeout=60)
+
+
 def outbox_rows(db):
     with db.session() as s:
         return [(r.state, r.attempts, r.message_id, r.last_error) for r in s.scalars(select(OutboxMessage))]
@@ -77,23 +84,54 @@ def test_permanent_failure_is_marked_failed_and_not_retried(world, smtp):
     assert smtp.messages == []
 
 
-def test_a_claim_left_by_a_dead_sender_is_resent_with_the_same_bytes(world, smtp):
+def test_a_claim_left_by_a_sender_that_died_before_handing_it_over_is_sent_later(world, smtp):
+    settings, db, clock, deliver, sender = world
+    deliver(endorsement())
+
+    class DiesBeforeSending:
+        def send(self, batch, journal):
+            raise SystemExit("killed after the claim, before the SMTP transaction")
+
+    with pytest.raises(SystemExit):
+        send_outbox(db, DiesBeforeSending(), settings, now=clock)
+    assert outbox_rows(db)[0][0] == "sending"
+    assert send_outbox(db, sender, settings, now=clock).sent == 0     # the lease still stands
+    clock.t += timedelta(hours=2)                                      # the lease runs out
+    assert send_outbox(db, sender, settings, now=clock).sent == 1
+    assert len(smtp.messages) == 1 and outbox_rows(db)[0][0] == "sent"
+
+
+def test_a_reply_handed_to_smtp_when_the_sender_died_is_not_sent_twice_until_a_coordinator_says(world, smtp):
     settings, db, clock, deliver, sender = world
     deliver(endorsement())
 
     class DiesAfterSending:
-        def send(self, batch):
-            sender.send(batch)
-            raise SystemExit("killed between SMTP 250 and the commit")
+        def send(self, batch, journal):
+            class Forgets:                      # the process dies between the server's 250 and the commit
+                def handing(self, key):
+                    return journal.handing(key)
+
+                def done(self, result):
+                    raise SystemExit("killed between SMTP 250 and the commit")
+            return sender.send(batch, Forgets())
 
     with pytest.raises(SystemExit):
         send_outbox(db, DiesAfterSending(), settings, now=clock)
-    assert outbox_rows(db)[0][0] == "sending"
-    clock.t += timedelta(hours=2)                  # the lease runs out
-    send_outbox(db, sender, settings, now=clock)
+    assert len(smtp.messages) == 1
+    clock.t += timedelta(hours=2)                                      # the lease runs out
+    assert send_outbox(db, sender, settings, now=clock).sent == 0
+    [(state, _attempts, _mid, note)] = outbox_rows(db)
+    assert state == "uncertain" and "not sent again" in note
+    assert len(smtp.messages) == 1                                     # nobody gets the reply twice
+
+    listed = run_cli(settings, "outbox", "list", "--state", "uncertain")
+    assert "uncertain" in listed.stdout and "not sent again" in listed.stdout
+    row_id = int(listed.stdout.split()[0])
+    assert run_cli(settings, "outbox", "resend", str(row_id)).returncode == 0
+    assert run_cli(settings, "outbox", "resend", str(row_id)).returncode == 1     # already waiting to go
+    assert send_outbox(db, sender, settings, now=clock).sent == 1
     first, second = smtp.messages
-    assert first.raw == second.raw                 # a receiver can drop the repeat by its Message-ID
-    assert outbox_rows(db)[0][0] == "sent"
+    assert first.raw == second.raw                 # the coordinator's resend: same bytes, same Message-ID
 
 
 def test_no_reply_goes_to_an_address_email_validator_rejects(world, smtp):

@@ -1,6 +1,7 @@
 """Crashes lose nothing and send no second reply; a message that breaks the handler is parked, not looped."""
 from __future__ import annotations
 
+import collections
 import mailbox
 import signal
 import subprocess
@@ -84,10 +85,16 @@ def test_kill_9_at_any_moment_loses_nothing_and_queues_no_second_reply(tmp_path,
             assert s.scalar(select(func.count(Endorsement.id))) == n
             rows = s.execute(select(OutboxMessage.recipient, OutboxMessage.state, OutboxMessage.message_id)).all()
         assert len(rows) == n and len({r.recipient for r in rows}) == n
-        assert {r.state for r in rows} == {"sent"}
-        # a kill between SMTP's 250 and our commit can repeat a send; it is then the same Message-ID
-        delivered = {m.raw.split(b"Message-ID: ")[1].split(b"\r\n")[0].decode() for m in smtp.messages}
-        assert delivered == {r.message_id for r in rows}
+        delivered = collections.Counter(m.raw.split(b"Message-ID: ")[1].split(b"\r\n")[0].decode()
+                                        for m in smtp.messages)
+        assert set(delivered) <= {r.message_id for r in rows} and max(delivered.values()) == 1   # none twice
+        # A kill inside an SMTP transaction leaves that one reply's fate unknown: `uncertain`, not sent again.
+        # Every other reply is sent, once.
+        uncertain = {r.message_id for r in rows if r.state == "uncertain"}
+        assert {r.state for r in rows} <= {"sent", "uncertain"} and len(uncertain) <= 6
+        assert {r.message_id for r in rows if r.state == "sent"} <= set(delivered)
+        assert {r.message_id for r in rows} - set(delivered) <= uncertain
+        print(f"{n} replies: {sum(delivered.values())} at the sink, {len(uncertain)} uncertain")
     finally:
         db.dispose()
 
