@@ -22,6 +22,7 @@ from .smtp import Envelope, MaildirSender, Result, close_connection, open_connec
 
 log = logging.getLogger(__name__)
 
+GROUP_SECONDS = 0.001
 # One transaction: mark these keys handed over (returning the ones that may be sent) and record these results.
 Record = Callable[[list[int], list[Result]], set[int]]
 
@@ -39,8 +40,11 @@ class Journal:
 
     ``await handing(key)`` returns once the mark is committed (True: send it; False: another worker owns the
     copy now).  ``done(result)`` does not wait: the result rides with the next group, which at the latest is
-    the one carrying this connection's next mark.  The writer runs in the event loop's thread, between sends
-    (measured on 2 cores: a worker thread for it cost more in GIL hand-offs than it saved).
+    the one carrying this connection's next mark.  The writer gathers for ``GROUP_SECONDS`` before each commit
+    and runs in the event loop's thread, between sends (measured on 2 cores, 8 connections, 100,000 copies:
+    a commit per mark ran at 53% of the reference sender's rate, groups gathered for 1 ms of about 8 marks at
+    92%, with the commit overlapping the MAIL and RCPT round trips; a worker thread for the writer cost more
+    in GIL hand-offs than it saved).
     """
 
     def __init__(self, record: Record):
@@ -51,6 +55,7 @@ class Journal:
         self.wake = asyncio.Event()
         self.closing = False
         self.failure: BaseException | None = None
+        self.commits = self.marks = 0
         self.writer = asyncio.create_task(self._write())
 
     async def handing(self, key: int) -> bool:
@@ -69,11 +74,12 @@ class Journal:
     async def _write(self) -> None:
         while True:
             await self.wake.wait()
-            await asyncio.sleep(0)          # let the other connections add to this group
+            await asyncio.sleep(GROUP_SECONDS)      # let the other connections add to this group
             self.wake.clear()
             waiting, results = self.waiting, self.results
             self.waiting, self.results = [], []
             if waiting or results:
+                self.commits, self.marks = self.commits + 1, self.marks + len(waiting)
                 self._commit(waiting, results)
             if self.closing and not self.waiting and not self.results:
                 return
@@ -85,6 +91,8 @@ class Journal:
             self.failure = exc
             log.error("the digest's marks could not be recorded: %s", exc)
         for key, future in waiting:
+            if future.done():
+                continue
             if self.failure is not None:
                 future.set_exception(JournalFailed(str(self.failure)))
             else:
@@ -95,8 +103,15 @@ class Journal:
         self.closing = True
         self.wake.set()
         await self.writer
+        log.info("journal: %d marks in %d commits", self.marks, self.commits)
         if self.failure is not None:
             raise self.failure
+
+
+def _retrieved(task: asyncio.Future) -> None:
+    """A mark's outcome is read by send_one, unless MAIL or RCPT failed first: read it here then."""
+    if not task.cancelled():
+        task.exception()
 
 
 class SmtpPool:
@@ -142,12 +157,15 @@ class SmtpPool:
                 while (env := await queue.get()) is not None:       # the last one drains: the feed never blocks
                     journal.done(Result(env.key, False, False, problem))
                 return
+            # The mark's commit overlaps the MAIL and RCPT round trips; the data goes only once it is in.
+            mark = asyncio.ensure_future(journal.handing(env.key))
+            mark.add_done_callback(_retrieved)
             try:
-                if not await journal.handing(env.key):
-                    continue                                        # another worker owns this copy now
+                result = await send_one(client, env, ready=mark)
             except JournalFailed:
-                continue                                            # drain without sending; it stays due
-            journal.done(await send_one(client, env))
+                result = None                                       # nothing sent; it stays due
+            if result is not None:
+                journal.done(result)        # a refusal at MAIL/RCPT too: recorded after its mark, or clearing it
         if client is not None:
             await close_connection(client)
 

@@ -226,21 +226,29 @@ class _Copies:
                 self.record([], refused)
 
     def record(self, handed: list[int], results: list[Result]) -> set[int]:
-        """One transaction: results first (a connection's last result rides with its next mark), then marks."""
-        out, now = self.settings.outgoing, self.now()
+        """One transaction: results first (a connection's last result rides with its next mark), then marks.
+        The usual group (all sent) runs on a bare connection: it comes every few copies."""
+        now = self.now()
+        if all(r.ok for r in results):
+            with self.db.engine.begin() as conn:
+                self._count("sent", digests.mark_sent(conn, [r.key for r in results], now))
+                return digests.mark_handed(conn, handed, now)
+        out = self.settings.outgoing
         with self.db.session() as s:
-            sent = digests.mark_sent(s, [r.key for r in results if r.ok], now)
-            if sent:
-                self.counts["sent"] = self.counts.get("sent", 0) + sent
+            self._count("sent", digests.mark_sent(s.connection(), [r.key for r in results if r.ok], now))
             for r in results:
                 if r.ok:
                     continue
                 state = digests.mark_failed(s, r.key, permanent=r.permanent, detail=r.detail, now=now,
                                             max_attempts=out.max_attempts, retry_seconds=out.retry_seconds)
-                self.counts[str(state)] = self.counts.get(str(state), 0) + 1
+                self._count(str(state), 1)
                 if r.permanent:
                     _refused_for_good(s, self.settings, r.key, now)
-            return digests.mark_handed(s, handed, now)
+            return digests.mark_handed(s.connection(), handed, now)
+
+    def _count(self, state: str, n: int) -> None:
+        if n:
+            self.counts[state] = self.counts.get(state, 0) + n
 
 
 def _refused_for_good(session, settings: Settings, delivery_id: int, now: datetime) -> None:

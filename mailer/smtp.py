@@ -14,7 +14,7 @@ import mailbox
 import ssl
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Awaitable, Protocol, Sequence
 
 import aiosmtplib
 
@@ -145,10 +145,24 @@ async def close_connection(client: aiosmtplib.SMTP) -> None:
             client.close()
 
 
-async def send_one(client: aiosmtplib.SMTP, env: Envelope) -> Result:
-    """One message over an open connection; 4xx and lost connections are transient, 5xx permanent."""
+async def send_one(client: aiosmtplib.SMTP, env: Envelope, ready: Awaitable[bool] | None = None) -> Result | None:
+    """One message over an open connection; 4xx and lost connections are transient, 5xx permanent.
+
+    With *ready* (the journal's hand-over mark being committed) the transaction is taken step by step so that
+    the commit overlaps the MAIL and RCPT round trips: the message's data goes only once *ready* says True;
+    on False (another worker owns the message now) the envelope is reset and None returned.
+    """
     try:
-        await client.sendmail(env.mail_from, [env.recipient], env.raw)
+        if ready is None:
+            await client.sendmail(env.mail_from, [env.recipient], env.raw)
+            return Result(env.key, True, detail="250 accepted")
+        await client.mail(env.mail_from, options=[f"SIZE={len(env.raw)}"] if client.supports_extension("size")
+                          else [])
+        await client.rcpt(env.recipient)
+        if not await ready:
+            await client.rset()
+            return None
+        await client.data(env.raw)
         return Result(env.key, True, detail="250 accepted")
     except aiosmtplib.SMTPRecipientsRefused as exc:
         first = exc.recipients[0]

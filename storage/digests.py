@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import Connection, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from .db import add_unless_taken
@@ -125,20 +125,21 @@ def claim(session: Session, digest_id: int, *, limit: int, now: datetime, lease:
     return claims
 
 
-def mark_handed(session: Session, delivery_ids: list[int], now: datetime) -> set[int]:
+def mark_handed(conn: Connection, delivery_ids: list[int], now: datetime) -> set[int]:
     """Mark claimed copies as about to be handed to the SMTP server; returns the ones this process may send
-    (a copy another worker took over after the lease ran out is not among them)."""
+    (a copy another worker took over after the lease ran out is not among them).  Core, on a connection:
+    it runs for every few copies of a digest."""
     if not delivery_ids:
         return set()
     table = DigestDelivery.__table__
-    marked = session.connection().execute(update(table).where(
+    marked = conn.execute(update(table).where(
         table.c.id.in_(delivery_ids), table.c.state == DeliveryState.SENDING, table.c.claimed_by == CLAIMANT,
         table.c.handed_at.is_(None)).values(handed_at=now).returning(table.c.id))
     return set(marked.scalars())
 
 
-def mark_sent(session: Session, delivery_ids: list[int], now: datetime) -> int:
-    conn, table, done = session.connection(), DigestDelivery.__table__, 0
+def mark_sent(conn: Connection, delivery_ids: list[int], now: datetime) -> int:
+    table, done = DigestDelivery.__table__, 0
     for i in range(0, len(delivery_ids), 500):
         done += conn.execute(update(table).where(
             table.c.id.in_(delivery_ids[i:i + 500]), table.c.state == DeliveryState.SENDING).values(

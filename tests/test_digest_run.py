@@ -120,7 +120,7 @@ def test_a_copy_handed_over_when_its_sender_died_is_not_resent_and_the_next_summ
         digest = digests.find(s, occurrence.period)
         claims = digests.claim(s, digest.id, limit=10, now=world.clock(), lease=timedelta(minutes=5))
     with world.db.session() as s:                          # the sender marks the first copy and then dies
-        assert digests.mark_handed(s, [claims[0].delivery_id], world.clock()) == {claims[0].delivery_id}
+        assert digests.mark_handed(s.connection(), [claims[0].delivery_id], world.clock()) == {claims[0].delivery_id}
     world.clock.t += timedelta(minutes=6)                   # its lease runs out
     resumed = run_due(world.db, world.settings, now=world.clock)
     assert (resumed.action, resumed.state, resumed.deliveries) == ("resume", "sent", {"sent": 2})
