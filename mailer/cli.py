@@ -130,6 +130,18 @@ def cmd_demo(args) -> int:
     return run_demo(Path(args.dir))
 
 
+def cmd_dry_run(args) -> int:
+    from .dry_run import render, run
+    from .errors import TransientError
+    try:
+        report = run(_settings(args), Path(args.dir))
+    except TransientError as exc:
+        print(f"endorse: {exc}", file=sys.stderr)
+        return 75   # EX_TEMPFAIL
+    print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) if args.json else render(report))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="endorse", description="Email-driven endorsements for a joint statement.")
     p.add_argument("--config", metavar="PATH", help="settings file (default: $ENDORSE_CONFIG or settings.toml)")
@@ -155,6 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     sig.add_argument("--history", action="store_true",
                      help="every change instead: when, why (which message or coordinator), what changed")
     sig.set_defaults(func=cmd_signatories)
+
+    dry = sub.add_parser("dry-run", help="handle the mailbox as it is into a scratch folder: nothing flagged, "
+                                         "moved or sent; prints what a live run would do")
+    dry.add_argument("--dir", default="dry-run", help="scratch folder (default: ./dry-run, recreated)")
+    dry.add_argument("--json", action="store_true", help="the report as JSON")
+    dry.set_defaults(func=cmd_dry_run)
 
     demo = sub.add_parser("demo", help="the whole path on this machine: sample mail, replies, confirmations, list")
     demo.add_argument("--dir", default="demo", help="working folder (default: ./demo, recreated)")

@@ -59,11 +59,12 @@ class MaildirConnection:
     ordered = False
     uidvalidity = 0
 
-    def __init__(self, path: Path, processed_folder: str = ""):
+    def __init__(self, path: Path, processed_folder: str = "", *, read_only: bool = False):
         self.path = Path(path)
         self.name = f"maildir:{self.path}"
-        self.box = mailbox.Maildir(str(self.path), create=True)
+        self.box = mailbox.Maildir(str(self.path), create=not read_only)
         self.processed = processed_folder
+        self.read_only = read_only
 
     def list_new(self, after: int) -> list[str]:
         """Keys of messages not yet flagged seen (Maildir file names carry the flags after ":2,")."""
@@ -87,6 +88,8 @@ class MaildirConnection:
         return out
 
     def mark_stored(self, keys: Sequence[str]) -> None:
+        if self.read_only:
+            return
         target = None
         if self.processed:
             target = self.box.add_folder(self.processed) if self.processed not in self.box.list_folders() \
@@ -110,10 +113,10 @@ class ImapConnection:
 
     ordered = True
 
-    def __init__(self, client: IMAPClient, settings: MailboxSettings):
-        self.client, self.settings = client, settings
+    def __init__(self, client: IMAPClient, settings: MailboxSettings, *, read_only: bool = False):
+        self.client, self.settings, self.read_only = client, settings, read_only
         self.name = f"imap:{settings.user}@{settings.host}:{settings.port}/{settings.folder}"
-        info = client.select_folder(settings.folder)
+        info = client.select_folder(settings.folder, readonly=read_only)     # EXAMINE when read-only
         self.uidvalidity = int(info[b"UIDVALIDITY"])
         self._can_move = b"MOVE" in client.capabilities()
 
@@ -126,7 +129,7 @@ class ImapConnection:
         return {uid: item[b"BODY[]"] for uid, item in data.items() if b"BODY[]" in item}
 
     def mark_stored(self, keys: Sequence[int]) -> None:
-        if not keys:
+        if not keys or self.read_only:
             return
         self.client.add_flags(list(keys), [b"\\Seen"], silent=True)
         folder = self.settings.processed_folder
@@ -143,11 +146,12 @@ class ImapConnection:
 
 
 @contextmanager
-def connect_mailbox(settings: MailboxSettings, *, tls_context: ssl.SSLContext | None = None
-                    ) -> Iterator[MailboxConnection]:
-    """Open the configured mailbox; IMAP failures become :class:`TransientError`."""
+def connect_mailbox(settings: MailboxSettings, *, tls_context: ssl.SSLContext | None = None,
+                    read_only: bool = False) -> Iterator[MailboxConnection]:
+    """Open the configured mailbox (read-only: nothing flagged or moved); IMAP failures become
+    :class:`TransientError`."""
     if settings.kind == "maildir":
-        yield MaildirConnection(settings.maildir, settings.processed_folder)
+        yield MaildirConnection(settings.maildir, settings.processed_folder, read_only=read_only)
         return
     tls_context = tls_context or make_tls_context(settings.ca_file)
     try:
@@ -159,7 +163,7 @@ def connect_mailbox(settings: MailboxSettings, *, tls_context: ssl.SSLContext | 
     except (IMAPClientError, OSError) as exc:
         raise TransientError(f"cannot open the IMAP mailbox {settings.host}:{settings.port}: {exc}") from exc
     try:
-        yield ImapConnection(client, settings)
+        yield ImapConnection(client, settings, read_only=read_only)
     except (IMAPClientError, OSError) as exc:
         raise TransientError(f"IMAP mailbox {settings.host}: {exc}") from exc
     finally:
