@@ -29,6 +29,7 @@ from storage.schema import (Endorsement, EndorsementState, InboundMessage, Messa
 from .answers import Answer, own_text, read_answer, read_fields
 from .compose import Outgoing, reply_subject
 from .handle import HANDLERS, Context, queue_reply
+from .language import writer_language
 from .model import Extraction, Kind, ParsedMail, Understanding
 from .notify import answer_subject, common, queue_notice, reply_address
 from .parse import parse_message
@@ -61,7 +62,10 @@ def admit(session: Session, ctx: Context, message: InboundMessage, mail: ParsedM
                               contact_email=(e.contact_email or "").lower(), contact_name=e.contact_name,
                               state=EndorsementState.PENDING, review_reasons="; ".join(e.review_reasons),
                               created_at=ctx.now, updated_at=ctx.now,
-                              approved_at=ctx.now if approved_by else None, approved_by=approved_by)
+                              approved_at=ctx.now if approved_by else None, approved_by=approved_by,
+                              language=writer_language(mail, own_text(mail.text),
+                                                       (e.organization, e.short_name, e.country_text, e.contact_name),
+                                                       ctx.settings.statement.language))
     session.add(endorsement)
     session.flush()
     actor = approved_by or ctx.actor(message)
@@ -116,7 +120,8 @@ def request_confirmation(session: Session, ctx: Context, message: InboundMessage
     endorsement.token_expires_at = ctx.now + timedelta(days=days)
     token = _issue(session, ctx, endorsement, message)
     held = queue_reply(session, ctx, message, mail, purpose="confirmation_request",
-                       out=_request(ctx, endorsement, token, mail.subject, mail.message_id, mail.references))
+                       out=_request(ctx, endorsement, token, mail.subject, mail.message_id, mail.references),
+                       language=endorsement.language)
     if held:
         tokenstore.use_tokens(session, now=ctx.now, endorsement_id=endorsement.id)
         return to_review(session, ctx, message, endorsement, f"confirmation request not sent: {held}")
@@ -141,7 +146,7 @@ def _request(ctx: Context, endorsement: Endorsement, token: str, subject: str, i
         template="confirmation_request",
         context={**common(ctx), "subject": reply_subject(subject or "Endorsement"), "token": token,
                  "contact_name": endorsement.contact_name or "", "token_days": ctx.settings.replies.token_days,
-                 "expires": endorsement.token_expires_at.strftime("%d %B %Y"), "reminder": reminder,
+                 "expires": endorsement.token_expires_at.strftime("%Y-%m-%d"), "reminder": reminder,
                  "listing": line_of(endorsement)},
         to=endorsement.contact_email, to_name=endorsement.contact_name or "",
         reply_to=reply_address(ctx, token), in_reply_to=in_reply_to, references=references)
@@ -248,7 +253,7 @@ def _answer(session: Session, ctx: Context, message: InboundMessage, mail: Parse
                             "contact_name": endorsement.contact_name or "", "listing": shown},
                    to=mail.sender.email, to_name=mail.sender.name,
                    in_reply_to=mail.message_id, references=mail.references)
-    queue_reply(session, ctx, message, mail, purpose=template, out=out)
+    queue_reply(session, ctx, message, mail, purpose=template, out=out, language=endorsement.language)
 
 
 def registry_line(session: Session, endorsement: Endorsement) -> str:
@@ -305,7 +310,8 @@ def apply_follow_up(session: Session, ctx: Context, endorsement_id: int, follow_
     message = session.get(InboundMessage, endorsement.message_id)
     token = _issue(session, ctx, endorsement, None)
     held = queue_notice(session, ctx, purpose="confirmation_reminder",
-                        out=_request(ctx, endorsement, token, message.subject, message.message_id, (), reminder=True))
+                        out=_request(ctx, endorsement, token, message.subject, message.message_id, (), reminder=True),
+                        language=endorsement.language)
     registry.audit(session, now=ctx.now, actor="worker", action="reminded", endorsement=endorsement,
                    held=held or "")
 

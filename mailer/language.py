@@ -40,3 +40,11 @@ def detect_language(text: str, default: str = "en") -> str:
 def mail_language(mail: ParsedMail, own_text: str, default: str = "en") -> str:
     """The language a reply to *mail* should use: its subject and the sender's own words (no quotes)."""
     return detect_language(f"{mail.subject}\n{own_text}", default)
+
+
+def writer_language(mail: ParsedMail, own_text: str, names: tuple[str | None, ...], default: str = "en") -> str:
+    """Like :func:`mail_language`, with *names* (an organization's name, a country, a person) taken out first:
+    ``Parti Sosialis Malaysia`` in an English mail says nothing about the writer's language."""
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        own_text = own_text.replace(name, " ")
+    return mail_language(mail, own_text, default)

@@ -121,6 +121,7 @@ class Endorsement(Base):
     approved_at: Mapped[datetime | None] = mapped_column(DateTime)      # a coordinator approved (when asked)
     approved_by: Mapped[str] = mapped_column(String(400), default="")
     reminded_at: Mapped[datetime | None] = mapped_column(DateTime)      # the one reminder before expiry
+    language: Mapped[str] = mapped_column(String(8), default="", server_default="")   # replies about it use it
 
 
 class OutboxMessage(Base):

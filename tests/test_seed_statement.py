@@ -33,6 +33,7 @@ SEED = Path(__file__).parent / "data" / "seed"
 COORDINATOR = "Coord One <coord1@example.org>"
 YES = {"MY": "Setuju.", "ID": "Ya, kami setuju.", "PH": "Oo, kumpirmado.", "TH": "ใช่ครับ",
        "FR": "Oui, nous confirmons.", "IN": "", "LK": ""}        # "": a plain Reply, nothing written
+LISTING_LINE = re.compile(r"^    (\S.*)$", re.MULTILINE)     # the one indented line of a confirmation request
 SHOWN_LINE = re.compile(r"The line in the list would be:\n\s+(.+)\n")
 
 
@@ -87,8 +88,8 @@ def test_the_twenty_seed_endorsements_give_the_statements_list_byte_for_byte(tmp
             for _round in range(4):
                 answers = []
                 for mail in sent:
-                    if "[confirm c-" in mail.subject and "exactly as:" in mail.text:
-                        shown = mail.text.split("exactly as:\n", 1)[1].split("\n\n", 1)[0].strip()
+                    if "[confirm c-" in mail.subject and LISTING_LINE.search(mail.text):
+                        shown = LISTING_LINE.search(mail.text).group(1)     # in the endorser's language
                         body = YES.get(labels["country"], "Yes, we confirm.")
                         if shown != line:
                             helped.setdefault(name, []).append(f"endorser corrected {shown!r}")

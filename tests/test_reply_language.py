@@ -1,0 +1,51 @@
+"""Replies about an endorsement go out in the endorser's language: the request, the reminder, the thanks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.mails import endorsement, reply_as_client
+from tests.support.desk import Desk, only
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture
+def desk(tmp_path, db_url, smtp):
+    d = Desk(tmp_path, db_url, smtp)
+    yield d
+    d.close()
+
+
+@pytest.mark.parametrize("sample, address, asks, thanks, line", [
+    ("03-socialist-union-endorsement.eml", "dewi@perserikatan.example.id", "Cukup balas email ini", "telah dikonfirmasi",
+     "Socialist Union (Perserikatan Sosialis), Indonesia"),
+    ("06-essf-endorsement-fr.eml", "pierre@essf.example.org", "Il suffit de répondre", "est confirmée",
+     "Europe solidaire sans frontières (ESSF), France"),
+    ("02-plm-endorsement.eml", "jun.ramos@plm.example.net", "I-reply lang ang email na ito", "kumpirmado na",
+     "Partido Lakas ng Masa (PLM), Philippines"),
+])
+def test_the_confirmation_request_and_the_thanks_are_in_the_endorsers_language(desk, sample, address, asks, thanks,
+                                                                              line):
+    sent = desk.deliver((SAMPLES / sample).read_bytes())
+    request = only(sent, address, "[confirm c-")
+    assert asks in request.text, request.text
+    assert "Simply reply to this email" not in request.text              # not the English text
+    token = request.subject.rsplit("[confirm ", 1)[1].rstrip("]")
+    assert token in str(request.message["Reply-To"])                # a plain Reply still carries the token
+
+    done = desk.deliver(reply_as_client(request.raw, sender=address, body="Ya / oui / oo"))
+    assert thanks in only(done, address).text
+    assert desk.listed() == f"  1. {line}"
+
+
+def test_the_reminder_uses_the_language_of_the_endorsement(desk):
+    desk.deliver((SAMPLES / "03-socialist-union-endorsement.eml").read_bytes())
+    reminder = only(desk.tick(days=11), "dewi@perserikatan.example.id", "[confirm c-")
+    assert reminder.subject.startswith("Pengingat") and "Cukup balas email ini" in reminder.text
+
+
+def test_an_english_endorsement_gets_the_english_request(desk):
+    request = only(desk.deliver(endorsement()), "aruna@psm.example.org", "[confirm c-")
+    assert "Simply reply to this email" in request.text
