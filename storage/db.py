@@ -57,8 +57,10 @@ class Database:
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
-    def create_schema(self) -> None:
-        Base.metadata.create_all(self.engine)
+    def create_schema(self) -> str:
+        """Create the tables, or bring older ones up to this version (storage.migrate)."""
+        from .migrate import bring_up_to_date
+        return bring_up_to_date(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

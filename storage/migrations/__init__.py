@@ -1,0 +1,1 @@
+"""Alembic migrations of Endorse's tables (run by storage.migrate; see its text)."""
