@@ -55,6 +55,13 @@ class Outgoing:
     attachments: tuple[tuple[str, str, bytes], ...] = ()   # (filename, content type, bytes), sent as they are
 
 
+def header_text(value: str) -> str:
+    """Untrusted text for a header: one clean line, with no RFC 2047 encoded-word syntax left for the email
+    package to decode a second time (a raw ``=?gb2312?B?…?=`` it could not read made rendering fail, and a
+    readable one would be decoded behind our back).  A word joiner, invisible, keeps ``=?`` from opening one."""
+    return clean_text(value).replace("=?", "=\u2060?")
+
+
 def reply_subject(subject: str) -> str:
     """``Re: <subject>`` once, however many prefixes the thread already has."""
     subject = clean_text(subject)
@@ -63,7 +70,7 @@ def reply_subject(subject: str) -> str:
 
 def _address(email_addr: str, name: str = "") -> HeaderAddress:
     local, _, domain = clean_text(email_addr).partition("@")
-    return HeaderAddress(display_name=clean_text(name)[:100], username=local, domain=domain)
+    return HeaderAddress(display_name=header_text(name)[:100], username=local, domain=domain)
 
 
 @lru_cache(maxsize=64)
@@ -87,7 +94,7 @@ def render(env: jinja2.Environment, out: Outgoing, *, sender: str, sender_name: 
     first, _, body = text.partition("\n")
     if not first.startswith("Subject:"):
         raise ValueError(f"template {lang}/{out.template}.txt must start with a Subject: line")
-    subject = clean_text(first[len("Subject:"):])[:SUBJECT_LIMIT]
+    subject = header_text(first[len("Subject:"):])[:SUBJECT_LIMIT]
     msg = EmailMessage(policy=OUTGOING_POLICY)
     msg["From"] = _address(sender, sender_name)
     msg["To"] = _address(out.to, out.to_name)

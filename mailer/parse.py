@@ -47,9 +47,12 @@ def decode_header_value(value: object) -> str:
         text = decode_bytes(text.encode("ascii", "surrogateescape"), None)[0]
     if "=?" in text:
         try:
-            text = str(email.header.make_header(email.header.decode_header(text)))
+            parts = email.header.decode_header(text)
         except Exception:  # noqa: BLE001 - malformed encoded words stay as written
-            pass
+            parts = [(text, None)]
+        # Each encoded word through the same charset fallbacks as bodies (gb2312 words often hold GBK
+        # characters: gb18030 reads them), so no header keeps a raw =?…?= that a reply would carry.
+        text = "".join(part if isinstance(part, str) else decode_bytes(part, charset)[0] for part, charset in parts)
     return clean_text(text)
 
 

@@ -51,3 +51,15 @@ def test_non_ascii_names_and_subjects_are_encoded_not_raw():
     assert msg["Subject"] == "Re: Dukungan — pernyataan"
     assert msg["To"].addresses[0].display_name == "Ñoño Pérez"
     raw.decode("ascii")   # the header block and body are 7-bit clean
+
+
+def test_a_subject_with_an_encoded_word_python_cannot_read_still_renders():
+    """Found by a dry run over the shared corpus: a gb2312 word holding GBK characters made rendering fail."""
+    inbound = parse_message(b"From: x@example.net\r\nSubject: =?gb2312?B?ztKw0b61zbc=?=\r\n\r\nhi\r\n")
+    assert "=?" not in inbound.subject                        # read through gb18030, GBK's superset
+    for subject in (reply_subject(inbound.subject), "Re: =?gb2312?B?ztKw0b61zbc=?= left as written",
+                    "Re: =?bogus?x?zz?="):
+        msg, raw = rendered(subject=subject, to_name="=?utf-8?q?Name=0ABcc:_a@b.c?=")
+        raw.decode("ascii")
+        assert msg["Bcc"] is None
+        assert msg["Subject"].replace("\u2060", "") == subject      # shown as written, never decoded again
