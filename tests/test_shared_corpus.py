@@ -71,3 +71,37 @@ def test_any_bytes_parse_and_get_exactly_one_kind(raw):
 def test_any_header_and_body_text_parse(subject, body):
     raw = f"From: a@example.org\r\nSubject: {subject}\r\n\r\n{body}".encode("utf-8", "surrogatepass")
     assert isinstance(classify(parse_message(raw)).kind, Kind)
+
+
+def test_a_dry_run_over_the_whole_corpus_handles_every_message_and_answers_no_machine(shared_dir, tmp_path):
+    """The whole path (store, handle, compose) over 1,065 real mails: nothing fails, no bounce or auto-reply
+    gets an answer, nothing is asked to confirm."""
+    import mailbox
+
+    from sqlalchemy import select
+
+    from mailer.dry_run import run
+    from mailer.settings import load_settings
+    from storage.db import open_database
+    from storage.schema import InboundMessage, OutboxMessage
+    from tests.support.config import write_config
+
+    box = mailbox.Maildir(str(tmp_path / "inbox"), create=True)
+    for _folder, _path, _label, raw in corpus_rows(shared_dir):
+        box.add(raw)
+    settings = load_settings(write_config(tmp_path, database_url=f"sqlite:///{tmp_path / 'live.db'}"))
+    report = run(settings, tmp_path / "dry")
+    db = open_database(f"sqlite:///{tmp_path / 'dry' / 'dry-run.db'}")
+    try:
+        with db.session() as s:
+            states = Counter(s.scalars(select(InboundMessage.state)))
+            answers_to_machines = s.scalars(select(OutboxMessage.purpose).join(
+                InboundMessage, InboundMessage.id == OutboxMessage.caused_by).where(
+                InboundMessage.kind.in_(("bounce", "auto_reply")), OutboxMessage.recipient == InboundMessage.sender)
+            ).all()
+    finally:
+        db.dispose()
+    assert report.messages > 1000 and "failed" not in states, states
+    assert report.would_ask == [] and report.kinds.get("endorsement", 0) == 0
+    assert report.kinds["bounce"] > 850
+    assert answers_to_machines == []
