@@ -29,7 +29,7 @@ from storage.schema import (Endorsement, EndorsementState, InboundMessage, Messa
 from .answers import Answer, own_text, read_answer, read_fields
 from .compose import Outgoing, reply_subject
 from .handle import HANDLERS, Context, queue_reply
-from .language import writer_language
+from .language import mail_language, writer_language
 from .model import Extraction, Kind, ParsedMail, Understanding
 from .notify import answer_subject, common, queue_notice, reply_address
 from .parse import parse_message
@@ -98,7 +98,7 @@ def _from_registered(session: Session, ctx: Context, message: InboundMessage, ma
                                 "contact_name": endorsement.contact_name or "", "listing": line_of(known)},
                        to=endorsement.contact_email, to_name=endorsement.contact_name or "",
                        in_reply_to=mail.message_id, references=mail.references)
-        queue_reply(session, ctx, message, mail, purpose="already_listed", out=out)
+        queue_reply(session, ctx, message, mail, purpose="already_listed", out=out, language=endorsement.language)
         return MessageState.HANDLED
     proposed = {f: v for f, v in signatories.fields_of(endorsement).items() if v != getattr(known, f)}
     return to_review(session, ctx, message, endorsement, "a registered address asks to correct its listing",
@@ -201,7 +201,8 @@ def not_valid(session: Session, ctx: Context, message: InboundMessage, mail: Par
                             "contact_name": mail.sender.name if mail.sender else ""},
                    to=mail.sender.email, to_name=mail.sender.name,
                    in_reply_to=mail.message_id, references=mail.references)
-    queue_reply(session, ctx, message, mail, purpose="token_not_valid", out=out)
+    queue_reply(session, ctx, message, mail, purpose="token_not_valid", out=out,
+                language=mail_language(mail, own_text(mail.text), ctx.settings.statement.language))
     return MessageState.HANDLED
 
 

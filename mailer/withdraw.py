@@ -17,9 +17,10 @@ from storage.dedupe import Named
 from storage.schema import InboundMessage, MessageState, Signatory, TokenPurpose
 
 from . import confirm
-from .answers import Answer, read_answer, replies_with, tokens_for
+from .answers import Answer, own_text, read_answer, replies_with, tokens_for
 from .compose import Outgoing, reply_subject
 from .handle import HANDLERS, ROUTES, Context, queue_reply
+from .language import mail_language, writer_language
 from .model import Kind, ParsedMail, Understanding
 from .notify import answer_subject, common, reply_address
 from .tokens import hash_token, new_token
@@ -62,7 +63,9 @@ def on_withdrawal(session: Session, ctx: Context, message: InboundMessage, mail:
                             "token_days": ctx.settings.replies.token_days},
                    to=sender, to_name=mail.sender.name, reply_to=reply_address(ctx, token),
                    in_reply_to=mail.message_id, references=mail.references)
-    held = queue_reply(session, ctx, message, mail, purpose="withdrawal_request", out=out)
+    held = queue_reply(session, ctx, message, mail, purpose="withdrawal_request", out=out,
+                       language=writer_language(mail, own_text(mail.text), (e.organization, e.country_text),
+                                                ctx.settings.statement.language))
     if held:
         registry.open_review(session, message=message, now=ctx.now, subject=WITHDRAWAL,
                              signatory=signatory, reason=f"withdrawal confirmation not sent: {held}")
@@ -82,30 +85,38 @@ def on_withdrawal_reply(session: Session, ctx: Context, message: InboundMessage,
     if check.done:
         return check.done
     row, signatory = check.row, session.get(Signatory, check.row.signatory_id)
+    language = _request_language(session, ctx, row.message_id, mail)
     answer = read_answer(mail.text)
     if answer is Answer.UNCLEAR:
-        _tell(session, ctx, message, mail, signatory, "answer_unclear")
+        _tell(session, ctx, message, mail, signatory, "answer_unclear", language)
         return MessageState.HANDLED
     tokenstore.use_tokens(session, now=ctx.now, token_id=row.id)
     if answer is Answer.NO:
         registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="withdrawal_cancelled",
                        signatory=signatory)
-        _tell(session, ctx, message, mail, signatory, "withdrawal_kept")
+        _tell(session, ctx, message, mail, signatory, "withdrawal_kept", language)
         return MessageState.HANDLED
     signatories.withdraw(session, signatory, now=ctx.now, actor=ctx.actor(message),
                          reason="confirmed by a registered address")
-    _tell(session, ctx, message, mail, signatory, "withdrawn")
+    _tell(session, ctx, message, mail, signatory, "withdrawn", language)
     return MessageState.HANDLED
 
 
+def _request_language(session: Session, ctx: Context, request_id: int | None, reply: ParsedMail) -> str:
+    """The language of the withdrawal request itself: a reply ("ya", "oui") is too short to tell."""
+    request = session.get(InboundMessage, request_id) if request_id else None
+    first = confirm.stored_mail(request, ctx) if request is not None else reply
+    return mail_language(first, own_text(first.text), ctx.settings.statement.language)
+
+
 def _tell(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, signatory: Signatory,
-          template: str) -> None:
+          template: str, language: str) -> None:
     out = Outgoing(template=template,
                    context={**common(ctx), "subject": answer_subject(mail.subject), "listed": True,
                             "contact_name": mail.sender.name, "listing": confirm.line_of(signatory)},
                    to=mail.sender.email, to_name=mail.sender.name,
                    in_reply_to=mail.message_id, references=mail.references)
-    queue_reply(session, ctx, message, mail, purpose=template, out=out)
+    queue_reply(session, ctx, message, mail, purpose=template, out=out, language=language)
 
 
 HANDLERS[Kind.WITHDRAWAL] = on_withdrawal
