@@ -15,13 +15,9 @@ from .countries import resolve_country
 from .extract import split_short_name
 from .forms import form_fields
 from .model import Kind, ParsedMail, Understanding
+from .quoting import own_text
 from .tokens import find_tokens
 
-_WROTE = r"(wrote|a [ée]crit|escribi[óo]|escreveu|menulis|schrieb|sumulat|เขียนว่า)\s*:?\s*$"
-QUOTE_START = re.compile(
-    r"^\s*(>|-{2,}\s*(original message|forwarded message|pesan asli|mesej asal|message d.origine|mensaje original)"
-    r"|_{10,}\s*$|(from|de|dari|von|จาก)\s*:\s.*@"
-    r"|(on|le|el|em|pada|am|noong|เมื่อ)\b.*" + _WROTE + r"|.*\d.*" + _WROTE + ")", re.IGNORECASE)
 # Letters, and the Thai block whole: its vowel and tone marks are not letters to ``\w``.
 WORD = re.compile(r"(?:[^\W\d_]|[\u0e00-\u0e7f])+(?:['’][^\W\d_]+)?", re.UNICODE)
 
@@ -46,16 +42,6 @@ class Answer(StrEnum):
     YES = "yes"
     NO = "no"
     UNCLEAR = "unclear"     # words that are neither: a person must read them
-
-
-def own_text(text: str) -> str:
-    """The writer's own lines: everything above the first line that starts a quoted message."""
-    lines = []
-    for line in (text or "").splitlines():
-        if QUOTE_START.match(line):
-            break
-        lines.append(line)
-    return "\n".join(lines).strip()
 
 
 def first_words(text: str, limit: int = 3) -> list[str]:

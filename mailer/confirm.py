@@ -26,13 +26,14 @@ from storage.export import listing_line
 from storage.schema import (Endorsement, EndorsementState, InboundMessage, MessageState, ReplyToken, Signatory,
                             TokenPurpose)
 
-from .answers import Answer, own_text, read_answer, read_fields
+from .answers import Answer, read_answer, read_fields
 from .compose import Outgoing, reply_subject
 from .handle import HANDLERS, Context, queue_reply
 from .language import mail_language, writer_language
 from .model import Extraction, Kind, ParsedMail, Understanding
 from .notify import answer_subject, common, queue_notice, reply_address
 from .parse import parse_message
+from .quoting import own_text
 from .tokens import hash_token, new_token
 
 log = logging.getLogger(__name__)

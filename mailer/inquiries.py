@@ -23,12 +23,13 @@ from storage import inquiries as store
 from storage import outbox, registry
 from storage.schema import InboundMessage, Inquiry, InquiryRole, InquiryState, MessageState, OutboxMessage
 
-from .answer_text import quote_start, read_answer
+from .answer_text import read_answer
 from .compose import Outgoing, reply_subject, render
 from .handle import HANDLERS, ROUTES, Context, on_for_review, queue_reply
 from .inquiry_rules import (attachments_of, authentication_failure, inquiry_tokens,
                             reference_numbers, strip_references, thread_ids)
 from .language import mail_language
+from .quoting import quote_start
 from .rules import machine_mail
 from .model import Kind, ParsedMail, Understanding
 from .replies import address_problem

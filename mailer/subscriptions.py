@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from storage import subscribers, tokenstore
 from storage.schema import Endorsement, InboundMessage, MessageState, Subscriber, SubscriberState, TokenPurpose
 
-from .answers import Answer, own_text, read_answer, replies_with, tokens_for
+from .answers import Answer, read_answer, replies_with, tokens_for
 from .compose import Outgoing, reply_subject
 from .digest import SAFE_ADDRESS
 from .handle import AFTER, HANDLERS, ROUTES, Context, queue_reply
@@ -35,6 +35,7 @@ from .inquiry_rules import authentication_failure
 from .language import mail_language
 from .model import Kind, ParsedMail, Understanding
 from .notify import answer_subject, common, reply_address
+from .quoting import own_text
 from .tokens import find_tokens, hash_token, new_token
 
 log = logging.getLogger(__name__)

@@ -17,12 +17,13 @@ from storage.dedupe import Named
 from storage.schema import InboundMessage, MessageState, Signatory, TokenPurpose
 
 from . import confirm
-from .answers import Answer, own_text, read_answer, replies_with, tokens_for
+from .answers import Answer, read_answer, replies_with, tokens_for
 from .compose import Outgoing, reply_subject
 from .handle import HANDLERS, ROUTES, Context, queue_reply
 from .language import mail_language, writer_language
 from .model import Kind, ParsedMail, Understanding
 from .notify import answer_subject, common, reply_address
+from .quoting import own_text
 from .tokens import hash_token, new_token
 
 WITHDRAWAL = "withdrawal"     # mailer.review.Subject.WITHDRAWAL, named here: review is not loaded yet at import
