@@ -1,6 +1,7 @@
 """Replies about an endorsement go out in the endorser's language: the request, the reminder, the thanks."""
 from __future__ import annotations
 
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,21 @@ def test_the_reminder_uses_the_language_of_the_endorsement(desk):
 def test_an_english_endorsement_gets_the_english_request(desk):
     request = only(desk.deliver(endorsement()), "aruna@psm.example.org", "[confirm c-")
     assert "Simply reply to this email" in request.text
+
+
+def test_a_withdrawal_is_asked_and_answered_in_the_writers_language(desk):
+    sent = desk.deliver((SAMPLES / "03-socialist-union-endorsement.eml").read_bytes())
+    request = only(sent, "dewi@perserikatan.example.id", "[confirm c-")
+    desk.deliver(reply_as_client(request.raw, sender="dewi@perserikatan.example.id", body="Ya"))
+    withdrawal = EmailMessage()
+    withdrawal["From"] = "Dewi <dewi@perserikatan.example.id>"
+    withdrawal["To"] = "statement@example.org"
+    withdrawal["Subject"] = "Penarikan dukungan"
+    withdrawal["Message-ID"] = "<w1@perserikatan.example.id>"
+    withdrawal.set_content("Dengan hormat,\n\nKami ingin menarik dukungan kami terhadap pernyataan bersama ini.\n"
+                           "Mohon hapus nama organisasi kami dari daftar.\n\nDewi\n")
+    asked = only(desk.deliver(withdrawal.as_bytes()), "dewi@perserikatan.example.id", "[withdraw w-")
+    assert "menghapus organisasi ini" in asked.text
+    done = only(desk.deliver(reply_as_client(asked.raw, sender="dewi@perserikatan.example.id", body="ya")),
+                "dewi@perserikatan.example.id")
+    assert "Subject" not in done.text and done.text.startswith("Halo") and desk.listed() == ""
