@@ -188,14 +188,17 @@ def check_token(session: Session, ctx: Context, message: InboundMessage, mail: P
             return TokenCheck(row, MessageState.HANDLED)
         state = tokenstore.token_state(row, ctx.now)
         if state is not tokenstore.TokenState.VALID or not still_open(row):
-            return TokenCheck(row, not_valid(session, ctx, message, mail, state))
+            asked = session.get(Endorsement, row.endorsement_id) if row.endorsement_id else None
+            return TokenCheck(row, not_valid(session, ctx, message, mail, state,
+                                             language=asked.language if asked is not None else ""))
         return TokenCheck(row)
     return TokenCheck(None)
 
 
 def not_valid(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
-              state: tokenstore.TokenState) -> str:
-    """A used or expired token: a short, polite answer, and nothing changes."""
+              state: tokenstore.TokenState, *, language: str = "") -> str:
+    """A used or expired token: a short, polite answer (in the endorsement's language where the token names
+    one, else the reply's), and nothing changes."""
     registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="token_not_valid", token=state)
     out = Outgoing(template="token_not_valid",
                    context={**common(ctx), "subject": answer_subject(mail.subject), "why": state,
@@ -203,7 +206,7 @@ def not_valid(session: Session, ctx: Context, message: InboundMessage, mail: Par
                    to=mail.sender.email, to_name=mail.sender.name,
                    in_reply_to=mail.message_id, references=mail.references)
     queue_reply(session, ctx, message, mail, purpose="token_not_valid", out=out,
-                language=mail_language(mail, own_text(mail.text), ctx.settings.statement.language))
+                language=language or mail_language(mail, own_text(mail.text), ctx.settings.statement.language))
     return MessageState.HANDLED
 
 

@@ -37,9 +37,14 @@ def detect_language(text: str, default: str = "en") -> str:
     return code if code in LANGUAGES else default
 
 
+# "[confirm c-7qk…]", "[INQ-42]" and bare tokens in a subject: random letters that sway the detector.
+_MARKERS = re.compile(r"\[[^\]\n]{0,60}\]|\b[a-z]-[a-z0-9]{20,}\b", re.IGNORECASE)
+
+
 def mail_language(mail: ParsedMail, own_text: str, default: str = "en") -> str:
-    """The language a reply to *mail* should use: its subject and the sender's own words (no quotes)."""
-    return detect_language(f"{mail.subject}\n{own_text}", default)
+    """The language a reply to *mail* should use: its subject and the sender's own words (no quotes), without
+    the bracketed references and tokens our own subjects carry."""
+    return detect_language(_MARKERS.sub(" ", f"{mail.subject}\n{own_text}"), default)
 
 
 def writer_language(mail: ParsedMail, own_text: str, names: tuple[str | None, ...], default: str = "en") -> str:
