@@ -14,24 +14,20 @@ from __future__ import annotations
 import csv
 import email
 import email.policy
-import html
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter
-from email.header import decode_header, make_header
 from pathlib import Path
 
 import pycountry
 
+from labelcheck import KEYS, KINDS, TOKEN_RE, Reading, decoded_text, file_errors
+
 HERE = Path(__file__).resolve().parent
 STATEMENT_TXT = HERE.parents[2] / "shared" / "seed" / "joint-statement.txt"
-KINDS = {"endorsement", "withdrawal", "inquiry", "confirmation", "subscribe", "unsubscribe", "auto_reply", "bounce",
-         "unknown"}
-KEYS = {"kind", "organization", "short_name", "country", "country_text", "contact_email", "contact_name",
-        "needs_review"}
-TOKEN = re.compile(r"c-[abcdefghijkmnpqrstuvwxyz23456789]{26}(?![abcdefghijkmnpqrstuvwxyz23456789])")
+# this check's reading of a message: charsets as declared, a multipart left unparsed read as it stands
+READING = Reading(charsets={}, broken_multiparts=True, drop_style=False, strip=False)
 MIX = {"endorsement": 70, "withdrawal": 10, "inquiry": 18, "confirmation": 10, "subscribe": 8, "unsubscribe": 6,
        "auto_reply": 15, "bounce": 12, "unknown": 8}
 
@@ -41,48 +37,8 @@ def country_text(code: str) -> str:
     return getattr(c, "common_name", None) or c.name
 
 
-def decoded_text(msg: email.message.Message) -> str:
-    """All that a reader sees: decoded headers and every text part, mislabelled charsets repaired by hand."""
-    out = []
-    for h in ("From", "To", "Subject"):
-        if msg[h]:
-            out.append(str(make_header(decode_header(msg[h]))))
-    for part in msg.walk():
-        if part.is_multipart():
-            continue
-        ctype = part.get_content_type()
-        if ctype == "message/rfc822" or not (ctype.startswith("text/") or ctype == "multipart/alternative"):
-            if ctype != "text/plain" and part.get_payload() and isinstance(part.get_payload(), str) \
-                    and ctype.startswith("multipart/"):
-                out.append(part.get_payload())
-            continue
-        data = part.get_payload(decode=True) or b""
-        text = None
-        for cs in ("utf-8", part.get_content_charset() or "us-ascii", "cp1252"):
-            try:
-                text = data.decode(cs)
-                break
-            except (UnicodeDecodeError, LookupError):
-                continue
-        text = text if text is not None else data.decode("latin-1")
-        if part.get_param("format") == "flowed":
-            text = re.sub(r" \n(?!>)", " ", text)
-        if ctype == "text/html":
-            text = html.unescape(re.sub(r"<[^>]+>", " ", text))
-        out.append(text)
-    for part in msg.walk():  # returned or forwarded originals
-        if part.get_content_type() == "message/rfc822":
-            for sub in part.get_payload():
-                out.append(decoded_text(sub))
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", "\n".join(out)))
-
-
 def check_labels(folder: Path, expected: dict, errors: list[str]) -> None:
-    files = {p.name for p in folder.glob("*.eml")}
-    for missing in sorted(set(expected) - files):
-        errors.append(f"{folder.name}/{missing}: labelled but no file")
-    for extra in sorted(files - set(expected)):
-        errors.append(f"{folder.name}/{extra}: file without a label")
+    errors += file_errors(folder, expected, prefix=f"{folder.name}/")[1]
     for name, lab in sorted(expected.items()):
         where = f"{folder.name}/{name}"
         if set(lab) != KEYS:
@@ -90,7 +46,7 @@ def check_labels(folder: Path, expected: dict, errors: list[str]) -> None:
             continue
         raw = (folder / name).read_bytes()
         msg = email.message_from_bytes(raw)
-        text = decoded_text(msg)
+        text = decoded_text(msg, reading=READING)
         kind = lab["kind"]
         if kind not in KINDS:
             errors.append(f"{where}: kind {kind}")
@@ -123,7 +79,7 @@ def check_labels(folder: Path, expected: dict, errors: list[str]) -> None:
         if lab["contact_email"] and lab["contact_email"] != lab["contact_email"].lower():
             errors.append(f"{where}: contact_email not lowercased")
         if kind == "confirmation":
-            found = TOKEN.findall(text) + TOKEN.findall(str(msg["To"]))
+            found = TOKEN_RE.findall(text) + TOKEN_RE.findall(str(msg["To"]))
             if not found:
                 errors.append(f"{where}: confirmation without a token")
 

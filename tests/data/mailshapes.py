@@ -1,7 +1,8 @@
 """Builders that shape email bytes the way real clients and servers do (stdlib only).
 
-Used by make_corpus.py and make_seed.py. Every builder is deterministic: boundaries, Message-IDs and
-other "random" values are derived from the case name, dates are given by the case.
+Used by make_corpus.py, make_seed.py and the held-out generators (heldout*/make_heldout*.py). Every builder is
+deterministic: boundaries, Message-IDs and other "random" values are derived from the case name, dates are given by
+the case.
 
 A message's words are given as three pieces, each a plain string:
     body   what the author wrote,
@@ -301,6 +302,28 @@ def quoted(attribution: str, text: str, blank: bool = True) -> str:
     """An attribution line and the text with "> " before each line."""
     lines = [("> " + ln) if ln else ">" for ln in text.rstrip("\n").split("\n")]
     return attribution + ("\n\n" if blank else "\n") + "\n".join(lines)
+
+
+GMAIL_FORWARD = {"en": ("Forwarded message", "From"), "pt": ("Mensagem encaminhada", "De"),
+                 "es": ("Mensaje reenviado", "De")}
+OUTLOOK_RULE = "________________________________"
+
+
+def fwd_gmail(frm: str, date: str, subject: str, to: str, text: str, intro: str = "", lang: str = "en") -> str:
+    """A message forwarded by Gmail (its separator and From line in the writer's language), after the intro."""
+    head, from_ = GMAIL_FORWARD[lang]
+    return (intro + "\n\n" if intro else "") + (
+        f"---------- {head} ---------\n{from_}: {frm}\nDate: {date}\nSubject: {subject}\nTo: {to}\n\n\n{text}")
+
+
+def fwd_outlook(frm: str, sent: str, to: str, subject: str, text: str, rule: bool | str = False) -> str:
+    """Outlook's header block of a quoted or forwarded message; rule: the line above it (True: Outlook's)."""
+    line = OUTLOOK_RULE if rule is True else rule
+    return (line + "\n" if line else "") + f"From: {frm}\nSent: {sent}\nTo: {to}\nSubject: {subject}\n\n{text}"
+
+
+def fwd_apple(frm: str, subject: str, date: str, to: str, text: str) -> str:
+    return f"Begin forwarded message:\n\nFrom: {frm}\nSubject: {subject}\nDate: {date}\nTo: {to}\n\n{text}"
 
 
 def html_lines(text: str, line_fmt: str, empty: str, bq_open: str, bq_close: str = "</blockquote>") -> str:
@@ -915,6 +938,11 @@ def foxmail(cx: Cx, frm: tuple, subject: str, body: str, *, to: str = STATEMENT,
 # --------------------------------------------------------------------------- what Endorse and servers send
 
 
+def sub(cx: Cx, salt: str, minutes: float = -60) -> Cx:
+    """The context of another message of the same story (a returned original, a quoted one), minutes away."""
+    return Cx(cx.name + "/" + salt, cx.at(minutes), cx.lang)
+
+
 def endorse_out(cx: Cx, to: str, subject: str, text: str, tok: str | None = None, minutes: float = -90) -> bytes:
     """A message Endorse sent (the original returned inside a bounce)."""
     frm = f"statement+{tok}@example.org" if tok else STATEMENT
@@ -925,6 +953,56 @@ def endorse_out(cx: Cx, to: str, subject: str, text: str, tok: str | None = None
           ("Date", format_datetime(cx.at(minutes))), ("Message-ID", f"<{cx.hx('out', 24)}@example.org>"),
           ("Auto-Submitted", "auto-replied"), ("X-Loop", "statement@example.org"), ("MIME-Version", "1.0")]
     return message(hs, leaf('text/plain; charset="utf-8"', text.encode(), None))
+
+
+DESK_RELAY = ("app1.example.org", "192.0.2.10", MX, "4V")
+
+
+def desk_out(cx: Cx, to: str, subject: str, text: str, tok_: str | None = None, extra: tuple = (), *,
+             relay: tuple[str, str, str, str] = DESK_RELAY) -> bytes:
+    """A message the Joint Statement Desk sent, as it comes back inside a bounce; relay: the host that sent it, its
+    address, the server that relayed it and that server's queue-id prefix."""
+    frm = f"statement+{tok_}@example.org" if tok_ else STATEMENT
+    at = cx.at(-95)
+    host, ip, by, queue = relay
+    hs = [("Return-Path", "<statement-bounces@example.org>"),
+          ("Received", f"from {host} ({host} [{ip}])\n\tby {by} (Postfix) with ESMTPSA id {queue}{cx.alnum('oq', 11)}"
+                       f"\n\tfor <{to}>; {format_datetime(at)}"),
+          ("From", f"Joint Statement Desk <{frm}>"), ("To", to), ("Subject", subject), ("Date", format_datetime(at)),
+          ("Message-ID", f"<{cx.hx('out', 26)}@example.org>"), ("Auto-Submitted", "auto-replied"),
+          ("MIME-Version", "1.0")] + list(extra)
+    return message(hs, leaf('text/plain; charset="utf-8"', text.encode(), None))
+
+
+def delivery_status(cx: Cx, mta: str, rcpt: str, status: str, diag: str, action: str = "failed",
+                    remote: str | None = None, retry: bool = False, arrival: float = -92) -> str:
+    """The message/delivery-status fields of a DSN for one recipient (retry: Will-Retry-Until two days on)."""
+    out = f"Reporting-MTA: dns; {mta}\nArrival-Date: {format_datetime(cx.at(arrival))}\n\n"
+    out += f"Final-Recipient: rfc822; {rcpt}\nAction: {action}\nStatus: {status}\n"
+    if remote:
+        out += f"Remote-MTA: dns; {remote}\n"
+    out += f"Diagnostic-Code: smtp; {diag}\n"
+    if retry:
+        out += f"Will-Retry-Until: {format_datetime(cx.at(2 * 1440))}\n"
+    return out
+
+
+def postfix_human(host: str, line: str) -> str:
+    """The human-readable part of a Postfix bounce; line: what it says about the recipient."""
+    return f"""This is the mail system at host {host}.
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients. It's attached below.
+
+For further assistance, please send mail to postmaster.
+
+If you do so, please include this problem report. You can
+delete your own text from the attached returned message.
+
+                   The mail system
+
+{line}
+"""
 
 
 def report(cx: Cx, *, frm: str, subject: str, human: str, dsn_fields: str, original: bytes,
@@ -962,3 +1040,35 @@ def server_text(cx: Cx, headers: list, text: str, charset: str = "us-ascii", cte
     """A plain-text message written by a server (Exim, qmail, autoresponders)."""
     return message(headers, leaf(f"text/plain; charset={charset}", encode_text(text, charset), cte,
                                  cte_header=cte is not None or not is_ascii(text)))
+
+
+def responder(cx: Cx, frm: tuple, subject: str, text: str, *, extra: tuple = (), to: str = STATEMENT) -> bytes:
+    """A reply written by a server-side vacation responder (Sieve)."""
+    name, mail_ = frm
+    dom = mail_.split("@")[1]
+    hs = envelope(cx, "", f"mail.{dom}", "198.51.100.118")
+    hs += [("Date", cx.rfcdate), ("From", addr(name, mail_)), ("To", to),
+           ("Subject", subject if subject.isascii() else ew(subject, "UTF-8", "Q")),
+           ("Message-ID", f"<{cx.hx('mid', 22)}.vacation@{dom}>")] + list(extra) + [("MIME-Version", "1.0")]
+    return server_text(cx, hs, text, "utf-8", None if text.isascii() else "quoted-printable")
+
+
+def groups_post(cx: Cx, frm: tuple, subject: str, text: str, *, group: str, host: str, footer: str) -> bytes:
+    """A post as a Google-Groups-like service distributes it (Mailing-list, List-ID, Precedence: list)."""
+    name, mail_ = frm
+    lst = f"{group}@{host}"
+    body = text.rstrip("\n") + "\n\n-- \n" + footer.format(lst=lst, group=group, host=host) + "\n"
+    hs = envelope(cx, f"{group}+bncBC{cx.alnum('bnc', 20)}@{host}", f"mail-yw1-f{cx.num('y', 3)}.{host}",
+                  "203.0.113.166")
+    hs += [("X-Original-Sender", mail_), ("Precedence", "list"),
+           ("Mailing-list", f"list {lst}; contact {group}+owners@{host}"),
+           ("List-ID", f"<{group}.{host}>"), ("X-Spam-Checked-In-Group", f"{lst}"),
+           ("List-Post", f"<https://{host}/group/{group}/post>, <mailto:{lst}>"),
+           ("List-Help", f"<https://support.{host}/>, <mailto:{group}+help@{host}>"),
+           ("List-Archive", f"<https://{host}/group/{group}/>"),
+           ("List-Unsubscribe", f"<mailto:{group}+unsubscribe@{host}>, <https://{host}/group/{group}/subscribe>"),
+           ("From", addr(f"'{name}' via {group}", lst, quote=True)), ("Reply-To", addr(name, mail_)),
+           ("To", lst), ("Subject", ew(subject, "UTF-8", "B") if not subject.isascii() else subject),
+           ("Date", cx.rfcdate), ("Message-ID", f"<CA{cx.alnum('mid', 40)}@mail.gmail.com>"),
+           ("MIME-Version", "1.0")]
+    return message(hs, leaf('text/plain; charset="UTF-8"', body.encode(), "quoted-printable"))

@@ -70,15 +70,17 @@ import json
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from labelcheck import expected_of, org_label, who  # noqa: E402
 from mailshapes import (  # noqa: E402
     MX, STATEMENT, Cx, Part, addr, apple, endorse_out, envelope, ew, fake_bytes, fake_docx, fake_jpeg, fake_pdf, foxmail,
-    gmail, iphone, leaf, message, multipart, oe, outlook, plain, quoted, received, report, server_text,
-    thunderbird, token, webmail, yahoo,
+    fwd_apple, fwd_gmail, fwd_outlook, gmail, iphone, leaf, message, multipart, oe, outlook, plain, postfix_human,
+    quoted, received, report, server_text, sub, thunderbird, token, webmail, yahoo,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -112,37 +114,13 @@ class Case:
     name: str = ""
 
 
-def E(org: str | None, short: str | None = None, cc: str | None = None, *, ctext: str | None = None,
-      review: bool = False, **contact) -> dict:
-    """Label of an endorsement (or, with kind set later, a withdrawal)."""
-    return dict(organization=org, short_name=short, country=cc,
-                country_text=ctext if ctext else (COUNTRY_TEXT[cc] if cc else None), needs_review=review, **contact)
-
-
-def C(**contact) -> dict:
-    """Label of a message that is neither endorsement nor withdrawal."""
-    return dict(contact)
+E = partial(org_label, COUNTRY_TEXT)  # the label of an endorsement (or, with kind set later, a withdrawal)
+C = who  # the label of a message that is neither endorsement nor withdrawal
 
 
 def mail(lang: str, shape: str, kind: str, label: dict, fn: Callable[..., bytes], tz: float | None = None,
          **kw) -> Case:
     return Case(lang, shape, kind, fn, kw, label, tz)
-
-
-def expected_of(case: Case) -> dict:
-    lab = dict(case.label)
-    frm = case.kw.get("frm", (None, None))
-    out = {"kind": case.kind, "organization": None, "short_name": None, "country": None, "country_text": None,
-           "contact_email": None, "contact_name": None, "needs_review": case.kind == "unknown"}
-    if case.kind in ("endorsement", "withdrawal"):
-        for k in ("organization", "short_name", "country", "country_text"):
-            out[k] = lab.get(k)
-        out["needs_review"] = bool(lab.get("needs_review")) if case.kind == "endorsement" else False
-    if case.kind not in ("auto_reply", "bounce"):
-        email = lab.get("email", frm[1])
-        out["contact_email"] = email.lower() if email else None
-        out["contact_name"] = lab["name"] if "name" in lab else (frm[0] or None)
-    return out
 
 
 def build(cases: list[Case], outdir: Path, base: datetime, step_minutes: int, naming: Callable[[int, Case], str]
@@ -198,20 +176,6 @@ def ack(org: str) -> str:
 "{TITLE}".
 
 To withdraw, reply to this message."""
-
-
-def fwd_gmail(frm: str, date: str, subject: str, to: str, text: str, intro: str = "") -> str:
-    return (intro + "\n\n" if intro else "") + (
-        f"---------- Forwarded message ---------\nFrom: {frm}\nDate: {date}\nSubject: {subject}\nTo: {to}\n\n\n{text}")
-
-
-def fwd_outlook(frm: str, sent: str, to: str, subject: str, text: str, rule: bool = False) -> str:
-    return ("________________________________\n" if rule else "") + (
-        f"From: {frm}\nSent: {sent}\nTo: {to}\nSubject: {subject}\n\n{text}")
-
-
-def fwd_apple(frm: str, subject: str, date: str, to: str, text: str) -> str:
-    return f"Begin forwarded message:\n\nFrom: {frm}\nSubject: {subject}\nDate: {date}\nTo: {to}\n\n{text}"
 
 
 PDF = "application/pdf"
@@ -1401,27 +1365,6 @@ Secretary, HDU
 
 
 # =========================================================================== bounces
-
-def sub(cx: Cx, salt: str, minutes: float = -60) -> Cx:
-    return Cx(cx.name + "/" + salt, cx.at(minutes), cx.lang)
-
-
-def postfix_human(host: str, line: str) -> str:
-    return f"""This is the mail system at host {host}.
-
-I'm sorry to have to inform you that your message could not
-be delivered to one or more recipients. It's attached below.
-
-For further assistance, please send mail to postmaster.
-
-If you do so, please include this problem report. You can
-delete your own text from the attached returned message.
-
-                   The mail system
-
-{line}
-"""
-
 
 def dsn_fields(cx: Cx, mta: str, rcpt: str, status: str, diag: str, *, action: str = "failed", remote: str | None = None,
                orig: str | None = None, postfix: bool = True) -> str:

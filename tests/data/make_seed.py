@@ -15,10 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import (  # noqa: E402
-    COORD1, INVITE, INVITE_ID, INVITE_SUBJECT, PDF, E, build, fwd_gmail, mail,
+    COORD1, INVITE, INVITE_ID, INVITE_SUBJECT, PDF, E, build, mail,
 )
 from mailshapes import (  # noqa: E402
-    STATEMENT, apple, fake_pdf, gmail, iphone, outlook, plain, quoted, thunderbird, webmail, yahoo,
+    STATEMENT, apple, fake_pdf, fwd_gmail, gmail, iphone, outlook, plain, quoted, thunderbird, webmail, yahoo,
 )
 
 HERE = Path(__file__).resolve().parent

@@ -32,31 +32,24 @@ it was decided as follows (and the cases were written so that no other reading i
 from __future__ import annotations
 
 import email
-import email.policy
 import html
-import json
-import random
 import re
 import sys
-import unicodedata
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from email.header import decode_header, make_header
-from email.utils import format_datetime, parseaddr
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from functools import partial
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+import labelcheck  # noqa: E402
+from labelcheck import HeldOut, case, org_label, who  # noqa: E402
 from mailshapes import (  # noqa: E402
-    STATEMENT, Cx, Part, addr, apple, envelope, ew, fake_jpeg, fake_pdf, gmail, iphone, leaf, message, multipart,
-    outlook, plain, quoted, received, report, server_text, thunderbird, token, webmail, yahoo,
+    STATEMENT, Cx, Part, addr, apple, envelope, ew, fake_jpeg, fake_pdf, fwd_outlook, gmail, iphone, leaf, message,
+    multipart, outlook, plain, postfix_human, quoted, received, report, server_text, sub, thunderbird, token, webmail,
+    yahoo,
 )
-
-KINDS = ("endorsement", "withdrawal", "inquiry", "confirmation", "subscribe", "unsubscribe", "auto_reply", "bounce",
-         "unknown")
 
 # pycountry's common_name, else name (checked against pycountry when it is installed)
 COUNTRY_TEXT = {
@@ -75,50 +68,7 @@ COORD2 = ("Joel Batungbakal", "coord2@example.org")
 PDF = "application/pdf"
 
 
-@dataclass
-class Case:
-    lang: str
-    client: str
-    kind: str
-    label: dict
-    fn: Callable[..., bytes]
-    kw: dict
-    tz: float | None = None
-    name: str = ""
-    texts: list[str] = field(default_factory=list)
-
-
-def case(lang: str, client: str, kind: str, label: dict, fn: Callable[..., bytes], tz: float | None = None,
-         **kw) -> Case:
-    return Case(lang, client, kind, label, fn, kw, tz)
-
-
-def org(organization: str | None, /, short: str | None = None, cc: str | None = None, *, ctext: str | None = None,
-        review: bool = False, **contact) -> dict:
-    """Label of an endorsement or a withdrawal; contact: email=..., name=... when not the From header's."""
-    return dict(organization=organization, short_name=short, country=cc,
-                country_text=ctext if ctext else (COUNTRY_TEXT[cc] if cc else None), needs_review=review, **contact)
-
-
-def who(**contact) -> dict:
-    """Label of any other kind (contact from the From header unless given)."""
-    return dict(contact)
-
-
-def expected_of(c: Case) -> dict:
-    lab = c.label
-    frm = c.kw.get("frm", (None, None))
-    out = {"kind": c.kind, "organization": None, "short_name": None, "country": None, "country_text": None,
-           "contact_email": None, "contact_name": None, "needs_review": c.kind == "unknown"}
-    if c.kind in ("endorsement", "withdrawal"):
-        for k in ("organization", "short_name", "country", "country_text"):
-            out[k] = lab.get(k)
-        out["needs_review"] = bool(lab.get("needs_review")) if c.kind == "endorsement" else False
-    if c.kind not in ("auto_reply", "bounce"):
-        mail_ = lab.get("email", frm[1])
-        out["contact_email"] = mail_.lower() if mail_ else None
-        out["contact_name"] = lab["name"] if "name" in lab else (frm[0] or None)
-    return out
+org = partial(org_label, COUNTRY_TEXT)  # the label of an endorsement or a withdrawal
 
 
 # --------------------------------------------------------------------------- texts that recur
@@ -184,10 +134,6 @@ statement@example.org"""
 CONFIRM_SUBJECT = "Please confirm your endorsement"
 
 
-def outlook_header_block(frm: str, sent: str, to: str, subject: str, text: str, rule: str = "") -> str:
-    return (rule + "\n" if rule else "") + f"From: {frm}\nSent: {sent}\nTo: {to}\nSubject: {subject}\n\n{text}"
-
-
 # =========================================================================== endorsements
 
 ENDORSEMENTS = [
@@ -249,15 +195,15 @@ Could you send round the final list when it's out? ta""",
          org("Taipei Migrant Solidarity Alliance", "TMSA", "TW", email="yuting@tmsa.example.org", name="Lin Yu-ting"),
          outlook, tz=8, frm=COORD2, subject="FW: endorsement from Taipei",
          body="Fwd to the statement inbox – they wrote to me directly. Pls add.\n\nJoel",
-         quote=outlook_header_block("Lin Yu-ting <yuting@tmsa.example.org>", "Tuesday, February 20, 2024 10:14 PM",
-                                    "Joel Batungbakal <coord2@example.org>", "endorsement from Taipei",
-                                    """Dear Joel,
+         quote=fwd_outlook("Lin Yu-ting <yuting@tmsa.example.org>", "Tuesday, February 20, 2024 10:14 PM",
+                           "Joel Batungbakal <coord2@example.org>", "endorsement from Taipei",
+                           """Dear Joel,
 
 Great to meet you in Bangkok last month. As promised: the Taipei Migrant Solidarity Alliance (TMSA) would like to endorse the joint statement. We are based in Taiwan.
 
 Best,
 Lin Yu-ting
-TMSA""", rule="________________________________")),
+TMSA""", rule=True)),
 
     case("en", "iphone", "endorsement", org("Himalayan Porters Union", "HPU", "NP"), iphone, tz=5.75,
          frm=("Pasang Sherpa", "pasang.sherpa@example.com"), subject="Endorse",
@@ -581,10 +527,10 @@ Sorry to be a pain – our members voted last night to pull out of all joint sta
 Cheers,
 Callum Reid
 NBCU | 0400 000 219""",
-         quote=outlook_header_block(DESK, "Wednesday, February 21, 2024 9:40 AM", "Callum Reid <callum@nbcu.example.org>",
-                                    "Your endorsement is confirmed",
-                                    confirmed_notice("Callum Reid", "Northside Bike Couriers Union (NBCU), Australia"),
-                                    rule="________________________________")),
+         quote=fwd_outlook(DESK, "Wednesday, February 21, 2024 9:40 AM", "Callum Reid <callum@nbcu.example.org>",
+                           "Your endorsement is confirmed",
+                           confirmed_notice("Callum Reid", "Northside Bike Couriers Union (NBCU), Australia"),
+                           rule=True)),
 
     case("id", "gmail-android", "withdrawal", org("Serikat Nelayan Tradisional Lombok", "SNTL", "ID"), gmail,
          tz=8, android=True, frm=("Lalu Hamdi", "lalu.hamdi@example.com"), subject="Cabut dukungan SNTL",
@@ -646,10 +592,9 @@ I'm writing a piece for The Mekong Dispatch on the joint statement. The press re
 
 Thanks in advance,""",
          sig="Hannah Adeyemi\nRegional Correspondent, The Mekong Dispatch\n+66 2 000 1188",
-         quote=outlook_header_block("HIWC Press <press@hiwc.example.org>", "Tuesday, February 20, 2024 4:05 PM",
-                                    "h.adeyemi@mekongdispatch.example.com",
-                                    "Press release: Hanoi writers back Palestine statement", PRESS_RELEASE,
-                                    rule="________________________________")),
+         quote=fwd_outlook("HIWC Press <press@hiwc.example.org>", "Tuesday, February 20, 2024 4:05 PM",
+                           "h.adeyemi@mekongdispatch.example.com",
+                           "Press release: Hanoi writers back Palestine statement", PRESS_RELEASE, rule=True)),
 
     case("id", "outlook", "inquiry", who(), outlook, locale="id-ID",
          frm=("Rudi Hartono", "rudi.hartono@kbkb.example.org"), subject="Koreksi nama organisasi di daftar penandatangan",
@@ -722,8 +667,8 @@ def confirm(seed: str, listing: str, contact: str | None, where: str, attributio
     if "quote" in where:
         text = confirm_request(contact, listing, tok)
         if outlook_to:
-            kw["quote"] = outlook_header_block(DESK, "Wednesday, February 21, 2024 7:02 AM", outlook_to,
-                                               f"{CONFIRM_SUBJECT} [confirm {tok}]", text)
+            kw["quote"] = fwd_outlook(DESK, "Wednesday, February 21, 2024 7:02 AM", outlook_to,
+                                      f"{CONFIRM_SUBJECT} [confirm {tok}]", text)
         else:
             kw["quote"] = quoted(attribution, text)
     return kw
@@ -890,10 +835,6 @@ Kavitha
 
 # =========================================================================== bounces
 
-def sub(cx: Cx, salt: str, minutes: float) -> Cx:
-    return Cx(cx.name + "/" + salt, cx.at(minutes), cx.lang)
-
-
 def desk_out(cx: Cx, to: str, subject: str, text: str, tok: str | None = None) -> bytes:
     """A message Endorse sent, as it comes back inside a bounce."""
     frm = f"statement+{tok}@example.org" if tok else STATEMENT
@@ -929,21 +870,8 @@ def bounce_postfix_endorsement(cx: Cx) -> bytes:
     rcpt = "sealn.coord@oldhost.example.net"
     diag = f"550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown in\n    local recipient table"
     host = "mx1.example.org"
-    human = f"""This is the mail system at host {host}.
-
-I'm sorry to have to inform you that your message could not
-be delivered to one or more recipients. It's attached below.
-
-For further assistance, please send mail to postmaster.
-
-If you do so, please include this problem report. You can
-delete your own text from the attached returned message.
-
-                   The mail system
-
-<{rcpt}> (expanded from <coordinators@example.org>): host
-    mx.oldhost.example.net[203.0.113.140] said: {diag} (in reply to RCPT TO command)
-"""
+    human = postfix_human(host, f"<{rcpt}> (expanded from <coordinators@example.org>): host\n"
+                                f"    mx.oldhost.example.net[203.0.113.140] said: {diag} (in reply to RCPT TO command)")
     return report(cx, frm=f"MAILER-DAEMON@{host} (Mail Delivery System)", subject="Undelivered Mail Returned to Sender",
                   human=human, dsn_fields=dsn(cx, host, rcpt, "5.1.1", diag, remote="mx.oldhost.example.net"),
                   original=original, before=envelope(cx, "", host, "192.0.2.25")[:2]
@@ -1107,74 +1035,14 @@ FILE_CLIENT = {"exchange-oof": "outlook", "gmail-vacation": "gmail", "mailman-li
                "newsletter": "phpmailer", "spam-html": "phpmailer", "isp-notice": "isp", "iphone-image-only": "iphone"}
 
 
-def ordered() -> list[Case]:
-    """The cases in a fixed shuffled order (so that a file's number says nothing about its kind), named."""
-    cases = list(CASES)
-    random.Random(20240221).shuffle(cases)
-    for i, c in enumerate(cases, 1):
-        c.name = f"{i:03d}-{c.lang}-{FILE_CLIENT.get(c.client, c.client.split('-')[0])}.eml"
-    return cases
-
-
-def write() -> dict:
-    for old in HERE.glob("*.eml"):
-        old.unlink()
-    expected: dict = {}
-    rows = []
-    for c in ordered():
-        i = next(k for k, x in enumerate(CASES, 1) if x is c)  # dates follow the story (endorsements before their confirmations), not file names
-        tz = timezone(timedelta(hours=c.tz if c.tz is not None else TZ_HOURS.get(c.lang, 0)))
-        cx = Cx(c.name, (BASE + timedelta(minutes=STEP_MINUTES * i)).astimezone(tz), c.lang)
-        data = c.fn(cx, **c.kw)
-        (HERE / c.name).write_bytes(data)
-        expected[c.name] = expected_of(c)
-        rows.append((c.name, c.kind, c.lang, c.client, len(data)))
-    (HERE / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                        encoding="utf-8")
-    with open(HERE / "manifest.tsv", "w", encoding="utf-8") as f:
-        f.write("file\tkind\tlanguage\tshape\tbytes\n")
-        for row in rows:
-            f.write("\t".join(str(x) for x in row) + "\n")
-    return expected
+SET = HeldOut(folder=HERE, cases=CASES, shuffle_seed=20240221, base=BASE, step_minutes=STEP_MINUTES,
+              tz_hours=TZ_HOURS, file_client=FILE_CLIENT)
 
 
 # =========================================================================== check
 
-TOKEN_RE = re.compile(r"c-[abcdefghijkmnpqrstuvwxyz23456789]{26}(?![abcdefghijkmnpqrstuvwxyz23456789])")
-CHARSETS = {"windows-874": "cp874", "tis-620": "tis_620"}
 ARTICLES = ("the ", "le ", "la ", "l'", "l’", "el ", "o ", "a ", "ang ")
-
-
-def decoded_text(msg: email.message.Message) -> str:
-    """What a reader sees: decoded headers and every text part (mislabelled charsets repaired by hand)."""
-    out = []
-    for h in ("From", "To", "Subject"):
-        if msg[h]:
-            out.append(str(make_header(decode_header(msg[h]))))
-    for part in msg.walk():
-        ctype = part.get_content_type()
-        if part.is_multipart() or not ctype.startswith("text/"):
-            continue
-        data = part.get_payload(decode=True) or b""
-        text = None
-        declared = part.get_content_charset() or "us-ascii"
-        for cs in ("utf-8", CHARSETS.get(declared, declared), "cp1252"):
-            try:
-                text = data.decode(cs)
-                break
-            except (UnicodeDecodeError, LookupError):
-                continue
-        text = text if text is not None else data.decode("latin-1")
-        if part.get_param("format") == "flowed":
-            text = re.sub(r" \n(?!>)", " ", text)
-        if ctype == "text/html":
-            text = html.unescape(re.sub(r"<[^>]+>", " ", text))
-        out.append(text)
-    for part in msg.walk():
-        if part.get_content_type() == "message/rfc822":
-            for inner in part.get_payload():
-                out.append(decoded_text(inner))
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", "\n".join(out)))
+READING = labelcheck.Reading(drop_style=False, strip=False)  # this check's reading of a message (HTML, white space)
 
 
 def strings_of(value) -> list[str]:
@@ -1186,69 +1054,36 @@ def strings_of(value) -> list[str]:
 
 
 def check(expected: dict | None = None) -> list[str]:
-    errors: list[str] = []
     if expected is None:
-        expected = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
-    files = {p.name for p in HERE.glob("*.eml")}
-    errors += [f"{n}: labelled but no file" for n in sorted(set(expected) - files)]
-    errors += [f"{n}: file without a label" for n in sorted(files - set(expected))]
-    try:
-        import pycountry
-    except ImportError:
-        pycountry = None
+        expected = labelcheck.load_expected(HERE)
+    files, errors = labelcheck.file_errors(HERE, expected)
     tuning = "\n".join((HERE.parent / f).read_text(encoding="utf-8") for f in ("make_corpus.py", "make_seed.py")
                        if (HERE.parent / f).exists())
-    keys = {"kind", "organization", "short_name", "country", "country_text", "contact_email", "contact_name",
-            "needs_review"}
-    cases = {c.name: c for c in ordered()}
+    cases = {c.name: c for c in SET.ordered()}
     for name, lab in sorted(expected.items()):
         if name not in files:
             continue
-        if set(lab) != keys:
+        if set(lab) != labelcheck.KEYS:
             errors.append(f"{name}: keys {sorted(lab)}")
             continue
         msg = email.message_from_bytes((HERE / name).read_bytes())
-        text = decoded_text(msg)
+        text = labelcheck.decoded_text(msg, reading=READING)
         kind = lab["kind"]
-        if kind not in KINDS:
-            errors.append(f"{name}: kind {kind}")
-        org_fields = ("organization", "short_name", "country", "country_text")
-        if kind not in ("endorsement", "withdrawal") and any(lab[k] is not None for k in org_fields):
-            errors.append(f"{name}: organization fields for {kind}")
-        if kind in ("auto_reply", "bounce") and (lab["contact_email"] or lab["contact_name"]):
-            errors.append(f"{name}: contact for {kind}")
-        if kind not in ("auto_reply", "bounce") and not lab["contact_email"]:
-            errors.append(f"{name}: no contact_email for {kind}")
-        if kind != "endorsement" and lab["needs_review"] != (kind == "unknown"):
-            errors.append(f"{name}: needs_review {lab['needs_review']} for {kind}")
-        if kind == "endorsement" and not lab["needs_review"] and not (lab["organization"] and lab["country"]):
-            errors.append(f"{name}: a clear endorsement needs organization and country")
-        if kind == "endorsement" and lab["organization"] is None and (lab["short_name"] or lab["country"]):
-            errors.append(f"{name}: fields without an organization")
-        o = lab["organization"]
-        if o and (o.lower().startswith(ARTICLES) or o[-1] in ".,;:!" or (lab["short_name"] and lab["short_name"] in o)):
-            errors.append(f"{name}: organization {o!r} keeps an article, punctuation or its short name")
+        errors += labelcheck.kind_errors(name, lab)
+        errors += labelcheck.organization_errors(name, lab, ARTICLES, withdrawals=False)
         if lab["country"]:
             want = COUNTRY_TEXT[lab["country"]]
-            if pycountry is not None:
-                c = pycountry.countries.get(alpha_2=lab["country"])
-                want = getattr(c, "common_name", None) or c.name
+            pwant = labelcheck.pycountry_text(lab["country"])
+            if pwant is not None:
+                want = pwant
                 if want != COUNTRY_TEXT[lab["country"]]:
                     errors.append(f"COUNTRY_TEXT[{lab['country']}] is not pycountry's {want!r}")
             if lab["country_text"] != want and ("/" not in lab["country_text"] or lab["country_text"] not in text):
                 errors.append(f"{name}: country_text {lab['country_text']!r}, want {want!r}")
         elif lab["country_text"]:
             errors.append(f"{name}: country_text without country")
-        for k in ("organization", "short_name", "contact_name"):
-            if lab[k] and lab[k] not in text:
-                errors.append(f"{name}: {k} {lab[k]!r} not in the decoded text")
-        if lab["contact_email"]:
-            if lab["contact_email"] != lab["contact_email"].lower():
-                errors.append(f"{name}: contact_email not lowercased")
-            if lab["contact_email"] not in text.lower():
-                errors.append(f"{name}: contact_email {lab['contact_email']!r} not in the decoded text")
-        if kind == "confirmation" and not TOKEN_RE.search(text + " " + str(msg["To"])):
-            errors.append(f"{name}: confirmation without a token")
+        errors += labelcheck.text_errors(name, lab, text, normalize=False)
+        errors += labelcheck.token_errors(name, kind, text, msg["To"], malformed=False)
         # new cases only: nothing labelled, and no sentence, taken from the tuning corpus
         for k in ("organization", "short_name", "contact_email", "contact_name"):
             if lab[k] and len(lab[k]) > 3 and lab[k] in tuning:
@@ -1261,32 +1096,9 @@ def check(expected: dict | None = None) -> list[str]:
             for line in re.split(r"(?<=[.!?])\s+|\n", s):
                 if len(line.strip()) >= 30 and line.strip() in tuning and not line.startswith("-----"):
                     errors.append(f"{name}: sentence reused from the tuning corpus: {line.strip()!r}")
-        sender = parseaddr(str(make_header(decode_header(msg["From"] or ""))))[1].lower()
-        if kind not in ("auto_reply", "bounce") and lab["contact_email"] != sender and not (
-                "email" in c.label):
-            errors.append(f"{name}: contact_email {lab['contact_email']!r} is not the From address {sender!r}")
+        errors += labelcheck.sender_errors(name, lab, msg, c)
     return errors
 
 
-def summary(expected: dict) -> str:
-    rows = {r.split("\t")[0]: r.split("\t") for r in (HERE / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]}
-    kinds = Counter(lab["kind"] for lab in expected.values())
-    end_langs = Counter(rows[n][2] for n, lab in expected.items() if lab["kind"] == "endorsement")
-    langs = Counter(rows[n][2] for n in expected)
-    review = sum(1 for lab in expected.values() if lab["kind"] == "endorsement" and lab["needs_review"])
-    return (f"heldout: {len(expected)} messages\nper kind: {dict(sorted(kinds.items()))}\n"
-            f"endorsements per language: {dict(sorted(end_langs.items()))}, needing review: {review}\n"
-            f"all per language: {dict(sorted(langs.items()))}")
-
-
-def main() -> int:
-    expected = None if "--check" in sys.argv[1:] else write()
-    errors = check(expected)
-    print(summary(expected or json.loads((HERE / "expected.json").read_text(encoding="utf-8"))))
-    for e in errors:
-        print("ERROR", e)
-    return 1 if errors else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(SET.main(check))

@@ -53,34 +53,24 @@ as follows (and the cases were written so that no other reading is reasonable):
 
 from __future__ import annotations
 
-import ast
 import base64
-import email
 import html
-import json
-import random
-import re
 import sys
-import unicodedata
-from collections import Counter
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from email.header import decode_header, make_header
-from email.utils import format_datetime, parseaddr
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from functools import partial
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent
 sys.path.insert(0, str(DATA))
 
+from labelcheck import HeldOut, case, org_label, who  # noqa: E402
 from mailshapes import (  # noqa: E402
-    STATEMENT, Cx, Part, addr, apple, envelope, ew, fake_bytes, fake_docx, fake_pdf, gmail, iphone, leaf, message,
-    multipart, oe, outlook, plain, quoted, report, server_text, thunderbird, token, webmail, yahoo,
+    STATEMENT, Cx, Part, addr, apple, delivery_status, desk_out, envelope, ew, fake_bytes, fake_docx, fake_pdf,
+    fwd_apple, fwd_gmail, fwd_outlook, gmail, groups_post, iphone, leaf, message, multipart, oe, outlook, plain, quoted,
+    report, responder, server_text, sub, thunderbird, token, webmail, yahoo,
 )
-
-KINDS = ("endorsement", "withdrawal", "inquiry", "confirmation", "subscribe", "unsubscribe", "auto_reply", "bounce",
-         "unknown")
 
 # pycountry's common_name, else name (compared with pycountry when it is importable)
 COUNTRY_TEXT = {
@@ -103,53 +93,7 @@ PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@dataclass
-class Case:
-    lang: str
-    client: str
-    kind: str
-    label: dict
-    fn: Callable[..., bytes]
-    kw: dict
-    tz: float | None = None
-    mentions: tuple = ()
-    when: datetime | None = None
-    name: str = ""
-
-
-def case(lang: str, client: str, kind: str, label: dict, fn: Callable[..., bytes], tz: float | None = None,
-         mentions: tuple = (), when: datetime | None = None, **kw) -> Case:
-    """mentions: other organizations and people named in the message (checked as new, like the labels);
-    when: the date, for a message that must come later than its place in the list (replies to reminders)."""
-    return Case(lang, client, kind, label, fn, kw, tz, mentions, when)
-
-
-def org(organization: str | None, /, short: str | None = None, cc: str | None = None, *, ctext: str | None = None,
-        review: bool = False, **contact) -> dict:
-    """Label of an endorsement or a withdrawal; contact: email=..., name=... when not the From header's."""
-    return dict(organization=organization, short_name=short, country=cc,
-                country_text=ctext if ctext else (COUNTRY_TEXT[cc] if cc else None), needs_review=review, **contact)
-
-
-def who(**contact) -> dict:
-    """Label of any other kind (contact from the From header unless given)."""
-    return dict(contact)
-
-
-def expected_of(c: Case) -> dict:
-    lab = c.label
-    frm = c.kw.get("frm", (None, None))
-    out = {"kind": c.kind, "organization": None, "short_name": None, "country": None, "country_text": None,
-           "contact_email": None, "contact_name": None, "needs_review": c.kind == "unknown"}
-    if c.kind in ("endorsement", "withdrawal"):
-        for k in ("organization", "short_name", "country", "country_text"):
-            out[k] = lab.get(k)
-        out["needs_review"] = bool(lab.get("needs_review")) if c.kind == "endorsement" else False
-    if c.kind not in ("auto_reply", "bounce"):
-        mail_ = lab.get("email", frm[1])
-        out["contact_email"] = mail_.lower() if mail_ else None
-        out["contact_name"] = lab["name"] if "name" in lab else (frm[0] or None)
-    return out
+org = partial(org_label, COUNTRY_TEXT)  # the label of an endorsement or a withdrawal
 
 
 # --------------------------------------------------------------------------- texts that recur
@@ -225,25 +169,6 @@ program's Unsubscribe button, or reply with the word "unsubscribe".
 {STATEMENT}"""
 
 
-def outlook_block(frm: str, sent: str, to: str, subject: str, text: str, rule: bool = True) -> str:
-    return ("________________________________\n" if rule else "") + \
-        f"From: {frm}\nSent: {sent}\nTo: {to}\nSubject: {subject}\n\n{text}"
-
-
-def apple_fwd(frm: str, subject: str, date: str, to: str, text: str) -> str:
-    return f"Begin forwarded message:\n\nFrom: {frm}\nSubject: {subject}\nDate: {date}\nTo: {to}\n\n{text}"
-
-
-def gmail_fwd_pt(frm: str, date: str, subject: str, to: str, text: str, intro: str) -> str:
-    return (f"{intro}\n\n---------- Mensagem encaminhada ---------\nDe: {frm}\nDate: {date}\nSubject: {subject}\n"
-            f"To: {to}\n\n\n{text}")
-
-
-def gmail_fwd_en(frm: str, date: str, subject: str, to: str, text: str, intro: str) -> str:
-    return (f"{intro}\n\n---------- Forwarded message ---------\nFrom: {frm}\nDate: {date}\nSubject: {subject}\n"
-            f"To: {to}\n\n\n{text}")
-
-
 # =========================================================================== endorsements
 
 ENDORSEMENTS = [
@@ -310,7 +235,7 @@ Femke"""),
              name="Oyunchimeg Batbayar"), apple, tz=8, html=True, format_flowed=False, frm=COORD2,
          subject="Fwd: sign on from UB", body="For the list – this one came to my personal gmail. B.",
          mentions=("Bayani Ocampo",),
-         quote=apple_fwd("Oyunchimeg Batbayar <oyuna.b@ugdrn.example.org>", "sign on from UB",
+         quote=fwd_apple("Oyunchimeg Batbayar <oyuna.b@ugdrn.example.org>", "sign on from UB",
                          "22 February 2024 at 21:47:10 GMT+8", "Bayani Ocampo <bayani.ocampo.home@example.com>",
                          """Dear Bayani,
 
@@ -431,15 +356,15 @@ Maraming salamat po! 🙏"""),
          org("Kalipunan ng mga Drayber ng Tricycle sa Lucena", "KADRETRIL", "PH", email="jomar.ilagan@example.com",
              name="Jomar Ilagan"), outlook, locale="en-PH", frm=COORD2, subject="FW: pirma namin",
          body="Pasok na 'to sa listahan pls.\n\nBayani",
-         quote=outlook_block("Jomar Ilagan <jomar.ilagan@example.com>", "Friday, February 23, 2024 6:40 PM",
-                             "Bayani Ocampo <coord2@example.org>", "pirma namin",
-                             """Ka Bayani,
+         quote=fwd_outlook("Jomar Ilagan <jomar.ilagan@example.com>", "Friday, February 23, 2024 6:40 PM",
+                           "Bayani Ocampo <coord2@example.org>", "pirma namin",
+                           """Ka Bayani,
 
 Nag-meeting kami kagabi at pumayag ang lahat: ang Kalipunan ng mga Drayber ng Tricycle sa Lucena (KADRETRIL) ay lalagda sa joint statement. Taga-Pilipinas po kami, sa probinsya ng Quezon.
 
 Salamat,
 Jomar Ilagan
-KADRETRIL""")),
+KADRETRIL""", rule=True)),
 
     case("tl", "gmail-android", "endorsement", org("Ugnayan ng Kababaihang Magsasaka sa Panay", "UKMP", "PH"), gmail,
          android=True, frm=("Ma. Cristina Labrador", "cristina.labrador@ukmp.example.org"), subject="UKMP pumipirma",
@@ -585,15 +510,15 @@ Vocera de la RCL"""),
     case("pt", "gmail-forward", "endorsement",
          org("Associação de Pescadoras Artesanais de São Tomé", "APASTP", "ST", email="edna.santos@apastp.example.org",
              name="Edna Pires dos Santos"), gmail, tz=7, frm=COORD1, subject="Fwd: Adesão APASTP",
-         body=gmail_fwd_pt("Edna Pires dos Santos <edna.santos@apastp.example.org>", "sex., 23 de fev. de 2024 às 16:20",
-                           "Adesão APASTP", "<coord1@example.org>",
-                           """Boa tarde, camarada,
+         body=fwd_gmail("Edna Pires dos Santos <edna.santos@apastp.example.org>", "sex., 23 de fev. de 2024 às 16:20",
+                        "Adesão APASTP", "<coord1@example.org>",
+                        """Boa tarde, camarada,
 
 A Associação de Pescadoras Artesanais de São Tomé (APASTP), de São Tomé e Príncipe, subscreve a declaração conjunta pela Palestina.
 
 Um abraço,
 Edna Pires dos Santos
-Presidente da APASTP""", intro="Recebi no meu e-mail pessoal, podem incluir na lista?")),
+Presidente da APASTP""", intro="Recebi no meu e-mail pessoal, podem incluir na lista?", lang="pt")),
 
     # needs review: the letter is attached; the body has only a signature (a city, no country)
     case("pt", "outlook-attachment", "endorsement",
@@ -681,9 +606,9 @@ Saoirse"""),
          frm=("Priyanka Sen", "priyanka.sen@chittagongchronicle.example.com"),
          subject="Fwd: press note – jute workers back Gaza statement",
          mentions=("Khulna Jute Mill Workers Federation", "KJMWF", "The Chittagong Chronicle"),
-         body=gmail_fwd_en("KJMWF Media Cell <media@kjmwf.example.org>", "Thu, Feb 22, 2024 at 7:05 PM",
-                           "press note – jute workers back Gaza statement", "<priyanka.sen@chittagongchronicle.example.com>",
-                           KJMWF_NOTE, intro="""Hello,
+         body=fwd_gmail("KJMWF Media Cell <media@kjmwf.example.org>", "Thu, Feb 22, 2024 at 7:05 PM",
+                        "press note – jute workers back Gaza statement", "<priyanka.sen@chittagongchronicle.example.com>",
+                        KJMWF_NOTE, intro="""Hello,
 
 I'm following up on the press note below for tomorrow's edition. Is the Khulna Jute Mill Workers Federation actually on your list of signatories yet? And roughly how many groups from Bangladesh have signed?
 
@@ -821,38 +746,6 @@ Callista"""),
 
 # =========================================================================== auto replies
 
-def responder(cx: Cx, frm: tuple, subject: str, text: str, *, extra: tuple = (), to: str = STATEMENT) -> bytes:
-    """A reply written by a server-side vacation responder (Sieve)."""
-    name, mail_ = frm
-    dom = mail_.split("@")[1]
-    hs = envelope(cx, "", f"mail.{dom}", "198.51.100.118")
-    hs += [("Date", cx.rfcdate), ("From", addr(name, mail_)), ("To", to),
-           ("Subject", subject if subject.isascii() else ew(subject, "UTF-8", "Q")),
-           ("Message-ID", f"<{cx.hx('mid', 22)}.vacation@{dom}>")] + list(extra) + [("MIME-Version", "1.0")]
-    return server_text(cx, hs, text, "utf-8", None if text.isascii() else "quoted-printable")
-
-
-def groups_post(cx: Cx, frm: tuple, subject: str, text: str, *, group: str, host: str, footer: str) -> bytes:
-    """A post as a Google-Groups-like service distributes it (Mailing-list, List-ID, Precedence: list)."""
-    name, mail_ = frm
-    lst = f"{group}@{host}"
-    body = text.rstrip("\n") + "\n\n-- \n" + footer.format(lst=lst, group=group, host=host) + "\n"
-    hs = envelope(cx, f"{group}+bncBC{cx.alnum('bnc', 20)}@{host}", f"mail-yw1-f{cx.num('y', 3)}.{host}",
-                  "203.0.113.166")
-    hs += [("X-Original-Sender", mail_), ("Precedence", "list"),
-           ("Mailing-list", f"list {lst}; contact {group}+owners@{host}"),
-           ("List-ID", f"<{group}.{host}>"), ("X-Spam-Checked-In-Group", f"{lst}"),
-           ("List-Post", f"<https://{host}/group/{group}/post>, <mailto:{lst}>"),
-           ("List-Help", f"<https://support.{host}/>, <mailto:{group}+help@{host}>"),
-           ("List-Archive", f"<https://{host}/group/{group}/>"),
-           ("List-Unsubscribe", f"<mailto:{group}+unsubscribe@{host}>, <https://{host}/group/{group}/subscribe>"),
-           ("From", addr(f"'{name}' via {group}", lst, quote=True)), ("Reply-To", addr(name, mail_)),
-           ("To", lst), ("Subject", ew(subject, "UTF-8", "B") if not subject.isascii() else subject),
-           ("Date", cx.rfcdate), ("Message-ID", f"<CA{cx.alnum('mid', 40)}@mail.gmail.com>"),
-           ("MIME-Version", "1.0")]
-    return message(hs, leaf('text/plain; charset="UTF-8"', body.encode(), "quoted-printable"))
-
-
 def brevo_newsletter(cx: Cx, frm: tuple, subject: str, text: str, html_body: str, *, unsubscribe: str) -> bytes:
     """A campaign newsletter (List-Unsubscribe one-click, no List-Id, no Precedence)."""
     name, mail_ = frm
@@ -928,35 +821,6 @@ Dimas"""),
 
 # =========================================================================== bounces
 
-def sub(cx: Cx, salt: str, minutes: float) -> Cx:
-    return Cx(cx.name + "/" + salt, cx.at(minutes), cx.lang)
-
-
-def desk_out(cx: Cx, to: str, subject: str, text: str, tok_: str | None = None, extra: tuple = ()) -> bytes:
-    """A message Endorse sent, as it comes back inside a bounce."""
-    frm = f"statement+{tok_}@example.org" if tok_ else STATEMENT
-    at = cx.at(-95)
-    hs = [("Return-Path", "<statement-bounces@example.org>"),
-          ("Received", f"from app1.example.org (app1.example.org [192.0.2.10])\n\tby mx1.example.org (Postfix) with "
-                       f"ESMTPSA id 4V{cx.alnum('oq', 11)}\n\tfor <{to}>; {format_datetime(at)}"),
-          ("From", f"{DESK_NAME} <{frm}>"), ("To", to), ("Subject", subject), ("Date", format_datetime(at)),
-          ("Message-ID", f"<{cx.hx('out', 26)}@example.org>"), ("Auto-Submitted", "auto-replied"),
-          ("MIME-Version", "1.0")] + list(extra)
-    return message(hs, leaf('text/plain; charset="utf-8"', text.encode(), None))
-
-
-def dsn_fields(cx: Cx, mta: str, rcpt: str, status: str, diag: str, action: str = "failed",
-               remote: str | None = None, retry: bool = False, arrival: float = -92) -> str:
-    out = f"Reporting-MTA: dns; {mta}\nArrival-Date: {format_datetime(cx.at(arrival))}\n\n"
-    out += f"Final-Recipient: rfc822; {rcpt}\nAction: {action}\nStatus: {status}\n"
-    if remote:
-        out += f"Remote-MTA: dns; {remote}\n"
-    out += f"Diagnostic-Code: smtp; {diag}\n"
-    if retry:
-        out += f"Will-Retry-Until: {format_datetime(cx.at(2 * 1440))}\n"
-    return out
-
-
 def bounce_opensmtpd(cx: Cx) -> bytes:
     """OpenSMTPD: a standard DSN returning the weekly digest sent to a subscriber."""
     rcpt = "wiremu.k@oldisp.example.net"
@@ -976,7 +840,7 @@ Below is a copy of the original message:
     original = desk_out(sub(cx, "digest", -2), rcpt, "Weekly digest: 3 new signatories, 57 in all", digest_text(),
                         extra=(("List-Unsubscribe", "<mailto:statement@example.org?subject=unsubscribe>"),))
     return report(cx, frm=f"Mailer Daemon <MAILER-DAEMON@{host}>", subject="Delivery status notification: error",
-                  human=human, dsn_fields=dsn_fields(cx, host, rcpt, "5.1.1", diag), original=original,
+                  human=human, dsn_fields=delivery_status(cx, host, rcpt, "5.1.1", diag), original=original,
                   description=False, before=envelope(cx, "", host, "198.51.100.37"),
                   extra=(("Auto-Submitted", "auto-replied"),), boundary=f"{cx.hx('os', 16)}/{host}")
 
@@ -1007,9 +871,9 @@ Motivo: 451 4.4.0 Primary target IP address responded with: "421 4.4.2 Connectio
     html_ = "<html><body>" + "".join(f"<p>{html.escape(p)}</p>" for p in human.split("\n\n")) + "</body></html>\n"
     return report(cx, frm="postmaster@cstzl.example.org", subject=ew(f"Entrega atrasada: {subject}", "UTF-8", "Q"),
                   human=human, human_html=html_, human_charset="utf-8",
-                  dsn_fields=dsn_fields(cx, "EDGE01.cstzl.local", rcpt, "4.4.7",
-                                        "451 4.4.0 Primary target IP address responded with: 421 4.4.2",
-                                        action="delayed", retry=True),
+                  dsn_fields=delivery_status(cx, "EDGE01.cstzl.local", rcpt, "4.4.7",
+                                             "451 4.4.0 Primary target IP address responded with: 421 4.4.2",
+                                             action="delayed", retry=True),
                   original=original, headers_only=True, description=False,
                   before=envelope(cx, "", "mail.cstzl.example.org", "192.0.2.181"),
                   extra=(("Auto-Submitted", "auto-replied"), ("Content-Language", "pt-BR"),
@@ -1102,9 +966,9 @@ Your message to the following recipients cannot be delivered:
 The message is returned in its entirety below.
 """
     return report(cx, frm=f'"Courier mail server at {host}" <MAILER-DAEMON@{host}>', subject="NOTICE: mail delivery status.",
-                  human=human, dsn_fields=dsn_fields(cx, host, rcpt, "5.7.1",
-                                                     "550 5.7.1 Mailbox disabled for this recipient",
-                                                     remote="mail.legacy-mail.example.net", arrival=-9),
+                  human=human, dsn_fields=delivery_status(cx, host, rcpt, "5.7.1",
+                                                          "550 5.7.1 Mailbox disabled for this recipient",
+                                                          remote="mail.legacy-mail.example.net", arrival=-9),
                   original=original, description=False, before=envelope(cx, "", host, "198.51.100.71"),
                   boundary=f"=_courier-{cx.num('co', 5)}-{cx.num('co2', 4)}-{cx.num('co3', 10)}")
 
@@ -1190,321 +1054,22 @@ FILE_CLIENT = {"exchange-oof": "outlook", "gmail-vacation": "gmail", "pgp-encryp
                "mutt-empty": "mutt", "yahoo-typos": "yahoo", "zimbra-manglish": "zimbra",
                "outlook-express-tis620": "oe"}
 
-
-def ordered() -> list[Case]:
-    """The cases in a fixed shuffled order (a file's number says nothing about its kind), named."""
-    cases = list(CASES)
-    random.Random(20240223).shuffle(cases)
-    for i, c in enumerate(cases, 1):
-        client = "server" if c.client in SERVER_SHAPES else FILE_CLIENT.get(c.client, c.client.split("-")[0])
-        c.name = f"{i:03d}-{c.lang}-{client}.eml"
-    return cases
-
-
-def write() -> dict:
-    for old in HERE.glob("*.eml"):
-        old.unlink()
-    expected: dict = {}
-    rows = []
-    for c in ordered():
-        i = next(k for k, x in enumerate(CASES, 1) if x is c)  # dates follow the story, not the file names
-        tz = timezone(timedelta(hours=c.tz if c.tz is not None else TZ_HOURS.get(c.lang, 0)))
-        cx = Cx(c.name, (c.when or BASE + timedelta(minutes=STEP_MINUTES * i)).astimezone(tz), c.lang)
-        data = c.fn(cx, **c.kw)
-        (HERE / c.name).write_bytes(data)
-        expected[c.name] = expected_of(c)
-        rows.append((c.name, c.kind, c.lang, c.client, len(data)))
-    (HERE / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                        encoding="utf-8")
-    with open(HERE / "manifest.tsv", "w", encoding="utf-8") as f:
-        f.write("file\tkind\tlanguage\tshape\tbytes\n")
-        for row in sorted(rows):
-            f.write("\t".join(str(x) for x in row) + "\n")
-    return expected
+SET = HeldOut(folder=HERE, cases=CASES, shuffle_seed=20240223, base=BASE, step_minutes=STEP_MINUTES,
+              tz_hours=TZ_HOURS, file_client=FILE_CLIENT, server_shapes=SERVER_SHAPES)
 
 
 # =========================================================================== check
 
-TOKEN_RE = re.compile(r"c-[abcdefghijkmnpqrstuvwxyz23456789]{26}(?![abcdefghijkmnpqrstuvwxyz23456789])")
-TOKEN_ANY = re.compile(r"(?<![A-Za-z0-9])c-[A-Za-z0-9]{20,}")
-CHARSETS = {"windows-874": "cp874", "tis-620": "tis_620"}
 ARTICLES = ("the ", "le ", "la ", "l'", "l’", "el ", "o ", "a ", "ang ", "les ", "los ", "las ", "os ", "as ")
 EARLIER = (DATA / "make_corpus.py", DATA / "make_seed.py", DATA / "heldout" / "make_heldout.py")
 EXEMPT = (TITLE, "End the genocide! Solidarity with Palestine!", DESK, DESK_NAME, "statement-bounces@example.org",
           STATEMENT, "coord1@example.org", "coord2@example.org")
 
 
-def decoded_text(msg: email.message.Message, lines: bool = False) -> str:
-    """What a reader sees: decoded headers and every text part (mislabelled charsets repaired by hand)."""
-    out = []
-    for h in ("From", "To", "Subject"):
-        if msg[h]:
-            out.append(str(make_header(decode_header(msg[h]))))
-    for part in msg.walk():
-        ctype = part.get_content_type()
-        if part.is_multipart() or not ctype.startswith("text/"):
-            continue
-        data = part.get_payload(decode=True) or b""
-        text = None
-        declared = (part.get_content_charset() or "us-ascii").lower()
-        for cs in ("utf-8", CHARSETS.get(declared, declared), "cp1252"):
-            try:
-                text = data.decode(cs)
-                break
-            except (UnicodeDecodeError, LookupError):
-                continue
-        text = text if text is not None else data.decode("latin-1")
-        if part.get_param("format") == "flowed":
-            text = re.sub(r" \n(?!>)", " ", text)
-        if ctype == "text/html":
-            text = re.sub(r"(?is)<style.*?</style>", " ", text)
-            text = html.unescape(re.sub(r"<[^>]+>", " ", text))
-        out.append(text)
-    for part in msg.walk():
-        if part.get_content_type() == "message/rfc822":
-            for inner in part.get_payload():
-                out.append(decoded_text(inner, lines))
-    joined = unicodedata.normalize("NFC", "\n".join(out))
-    return joined if lines else re.sub(r"\s+", " ", joined).strip()
-
-
-def norm(s: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s)).strip()
-
-
-def earlier_strings() -> list[str]:
-    """Every string literal of the three earlier generators (f-strings: their literal pieces)."""
-    out: list[str] = []
-    for path in EARLIER:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                out.append(node.value)
-    return out
-
-
-def sentences(text: str) -> list[str]:
-    """Lines and sentences of a text, whitespace-normalized."""
-    out = []
-    for para in re.split(r"\n\s*\n", text):
-        for line in para.split("\n"):
-            out.append(norm(line.lstrip("> ")))
-        joined = norm(" ".join(x.lstrip("> ") for x in para.split("\n")))
-        out += [norm(s) for s in re.split(r"(?<=[.!?;:])\s+", joined)]
-    return [s for s in out if s]
-
-
-def strip_exempt(s: str) -> str:
-    for e in EXEMPT:
-        s = re.sub(re.escape(e), " ", s, flags=re.IGNORECASE)
-    return s
-
-
-def prose(s: str) -> bool:
-    """A sentence worth comparing: 30+ characters and at least four words of letters (not a MIME type, a rule,
-    a header name or a forward separator), or 20+ Thai letters (Thai puts no spaces between words)."""
-    words = [w for w in s.split() if re.fullmatch(r"[(\"“«¿¡]*[^\W\d_]+([-’'][^\W\d_]+)*[.,;:!?\"”»)]*", w)]
-    thai = sum(1 for ch in s if "\u0e00" <= ch <= "\u0e7f")
-    return len(s) >= 30 and (len(words) >= 4 or thai >= 20)
-
-
-SHINGLE = 7
-
-
-def shingles(text: str) -> set[tuple[str, ...]]:
-    """Runs of SHINGLE consecutive words (letters only; numbers, addresses and host names are left out) of 30+
-    characters: a reused clause shows up here even when the sentences around it differ."""
-    out = set()
-    for line in strip_exempt(text).split("\n"):
-        if re.match(r"\s*(Received|by|for|Return-Path|Message-ID|Date|From|To|Subject):? ", line):
-            continue  # a header of a returned original
-        words = [w for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)?|\S+", line.lower())
-                 if re.fullmatch(r"[^\W\d_]+(?:['’][^\W\d_]+)?", w)]
-        for i in range(len(words) - SHINGLE + 1):
-            g = tuple(words[i:i + SHINGLE])
-            if len(" ".join(g)) >= 30:
-                out.add(g)
-    return out
-
-
-def thai_clauses(text: str) -> set[str]:
-    """Thai writes a clause without spaces: clauses of 18+ Thai characters, compared whole."""
-    return {x for x in re.findall(r"[\u0e00-\u0e7f]+", text) if len(x) >= 18}
-
-
-def authored(c: Case) -> list[str]:
-    """Every string this generator wrote for a case (keyword values, nested)."""
-    out: list[str] = []
-
-    def walk(v):
-        if isinstance(v, str):
-            out.append(v)
-        elif isinstance(v, (tuple, list)):
-            for x in v:
-                walk(x)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-    walk(c.kw)
-    return out
-
-
 def check(expected: dict | None = None) -> list[str]:
-    errors: list[str] = []
-    if expected is None:
-        expected = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
-    files = {p.name for p in HERE.glob("*.eml")}
-    errors += [f"{n}: labelled but no file" for n in sorted(set(expected) - files)]
-    errors += [f"{n}: file without a label" for n in sorted(files - set(expected))]
-    try:
-        import pycountry
-    except ImportError:
-        pycountry = None
-    prior = earlier_strings()
-    prior_blob = "\n".join(norm(s) for s in prior).lower()
-    prior_shingles = {g for p in prior for g in shingles(p)}
-    prior_thai = {x for p in prior for x in thai_clauses(p)}
-    prior_sentences = {s.lower() for p in prior for s in sentences(strip_exempt(p)) if prose(s)}
-    keys = {"kind", "organization", "short_name", "country", "country_text", "contact_email", "contact_name",
-            "needs_review"}
-    cases = {c.name: c for c in ordered()}
-    for name, lab in sorted(expected.items()):
-        if name not in files:
-            continue
-        if set(lab) != keys:
-            errors.append(f"{name}: keys {sorted(lab)}")
-            continue
-        raw = (HERE / name).read_bytes()
-        try:
-            msg = email.message_from_bytes(raw)
-            text = decoded_text(msg)
-        except Exception as exc:  # noqa: BLE001
-            errors.append(f"{name}: does not parse: {exc!r}")
-            continue
-        kind = lab["kind"]
-        c = cases[name]
-        if kind not in KINDS:
-            errors.append(f"{name}: kind {kind}")
-        if kind != c.kind:
-            errors.append(f"{name}: label {kind} but case {c.kind}")
-        org_fields = ("organization", "short_name", "country", "country_text")
-        if kind not in ("endorsement", "withdrawal") and any(lab[k] is not None for k in org_fields):
-            errors.append(f"{name}: organization fields for {kind}")
-        if kind in ("auto_reply", "bounce") and (lab["contact_email"] or lab["contact_name"]):
-            errors.append(f"{name}: contact for {kind}")
-        if kind not in ("auto_reply", "bounce") and not lab["contact_email"]:
-            errors.append(f"{name}: no contact_email for {kind}")
-        if kind != "endorsement" and lab["needs_review"] != (kind == "unknown"):
-            errors.append(f"{name}: needs_review {lab['needs_review']} for {kind}")
-        if kind == "endorsement" and not lab["needs_review"] and not (lab["organization"] and lab["country"]):
-            errors.append(f"{name}: a clear endorsement needs organization and country")
-        if kind in ("endorsement", "withdrawal") and lab["organization"] is None and (
-                lab["short_name"] or lab["country"]):
-            errors.append(f"{name}: fields without an organization")
-        if kind == "withdrawal" and not lab["organization"]:
-            errors.append(f"{name}: a withdrawal without its organization")
-        o = lab["organization"]
-        if o and (o.lower().startswith(ARTICLES) or o[-1] in ".,;:!" or (lab["short_name"] and lab["short_name"] in o)):
-            errors.append(f"{name}: organization {o!r} keeps an article, punctuation or its short name")
-        if lab["country"]:
-            want = COUNTRY_TEXT.get(lab["country"])
-            if pycountry is not None:
-                pc = pycountry.countries.get(alpha_2=lab["country"])
-                pwant = getattr(pc, "common_name", None) or pc.name
-                if pwant != want:
-                    errors.append(f"COUNTRY_TEXT[{lab['country']}] is {want!r}, pycountry says {pwant!r}")
-            if lab["country_text"] != want and (lab["country_text"] not in text or want not in lab["country_text"]):
-                errors.append(f"{name}: country_text {lab['country_text']!r}, want {want!r}")
-        elif lab["country_text"]:
-            errors.append(f"{name}: country_text without country")
-        for k in ("organization", "short_name", "contact_name"):
-            if lab[k] and norm(lab[k]) not in text:
-                errors.append(f"{name}: {k} {lab[k]!r} not in the decoded text")
-        if lab["contact_email"]:
-            if lab["contact_email"] != lab["contact_email"].lower():
-                errors.append(f"{name}: contact_email not lowercased")
-            if lab["contact_email"] not in text.lower():
-                errors.append(f"{name}: contact_email {lab['contact_email']!r} not in the decoded text")
-        sender = parseaddr(str(make_header(decode_header(msg["From"] or ""))))[1].lower()
-        if kind not in ("auto_reply", "bounce") and lab["contact_email"] != sender and "email" not in c.label:
-            errors.append(f"{name}: contact_email {lab['contact_email']!r} is not the From address {sender!r}")
-        # tokens: well formed wherever they appear; a confirmation carries one
-        where = text + " " + str(msg["To"] or "")
-        for t in TOKEN_ANY.findall(where):
-            if not TOKEN_RE.fullmatch(t):
-                errors.append(f"{name}: malformed token {t!r}")
-        found = set(TOKEN_RE.findall(where))
-        if kind == "confirmation" and not found:
-            errors.append(f"{name}: confirmation without a token")
-        # nothing reused from the earlier generators
-        newish = [lab[k] for k in ("organization", "contact_email", "contact_name") if lab[k]]
-        newish += [x for x in c.mentions]
-        frm = c.kw.get("frm")
-        if frm and frm[1] not in ("coord1@example.org", "coord2@example.org"):
-            newish += [frm[1]] + ([frm[0]] if frm[0] else [])
-        for s in newish:
-            if len(s) > 4 and norm(s).lower() in prior_blob:
-                errors.append(f"{name}: {s!r} also in an earlier generator")
-        if lab["short_name"] and re.search(r"(?<![\w-])" + re.escape(lab["short_name"]) + r"(?![\w-])",
-                                           "\n".join(prior)):
-            errors.append(f"{name}: short name {lab['short_name']!r} also in an earlier generator")
-        for s in c.mentions:
-            if s.isupper() and re.search(r"(?<![\w-])" + re.escape(s) + r"(?![\w-])", "\n".join(prior)):
-                errors.append(f"{name}: short name {s!r} also in an earlier generator")
-        for s in authored(c):
-            for sen in sentences(strip_exempt(s)):
-                if prose(sen) and sen.lower() in prior_blob:
-                    errors.append(f"{name}: sentence also in an earlier generator: {sen!r}")
-        for sen in sentences(strip_exempt(decoded_text(msg, lines=True))):
-            if prose(sen) and sen.lower() in prior_blob:
-                errors.append(f"{name}: decoded sentence also in an earlier generator: {sen!r}")
-        mine = [decoded_text(msg, lines=True)] + authored(c)
-        for g in sorted({g for t in mine for g in shingles(t)} & prior_shingles):
-            errors.append(f"{name}: a run of {SHINGLE} words also in an earlier generator: {' '.join(g)!r}")
-        for cl in sorted({x for t in mine for x in thai_clauses(t)}):
-            if any(cl in q or q in cl for q in prior_thai):
-                errors.append(f"{name}: a Thai clause also in an earlier generator: {cl!r}")
-        low = norm(strip_exempt(text)).lower()
-        for ps in prior_sentences:
-            if ps in low:
-                errors.append(f"{name}: contains an earlier generator's sentence: {ps!r}")
-    for s in (COORD1[0], COORD2[0], "bayani.ocampo.home@example.com"):
-        if norm(s).lower() in prior_blob:
-            errors.append(f"coordinator {s!r} also in an earlier generator")
-    # the mix
-    kinds = Counter(lab["kind"] for lab in expected.values())
-    langs = Counter(cases[n].lang for n, lab in expected.items() if lab["kind"] == "endorsement")
-    if len(expected) < 70:
-        errors.append(f"only {len(expected)} messages")
-    for lang in ("id", "ms", "tl", "th", "fr", "es", "pt"):
-        if langs[lang] < 3:
-            errors.append(f"only {langs[lang]} endorsements in {lang}")
-    if sum(1 for lab in expected.values() if lab["kind"] == "endorsement" and lab["needs_review"]) < 5:
-        errors.append("fewer than 5 endorsements needing review")
-    if set(kinds) != set(KINDS):
-        errors.append(f"kinds missing: {set(KINDS) - set(kinds)}")
-    return errors
-
-
-def summary(expected: dict) -> str:
-    rows = {r.split("\t")[0]: r.split("\t") for r in (HERE / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]}
-    kinds = Counter(lab["kind"] for lab in expected.values())
-    end_langs = Counter(rows[n][2] for n, lab in expected.items() if lab["kind"] == "endorsement")
-    langs = Counter(rows[n][2] for n in expected)
-    review = sum(1 for lab in expected.values() if lab["kind"] == "endorsement" and lab["needs_review"])
-    return (f"heldout2: {len(expected)} messages\nper kind: {dict(sorted(kinds.items()))}\n"
-            f"endorsements per language: {dict(sorted(end_langs.items()))}, needing review: {review}\n"
-            f"all per language: {dict(sorted(langs.items()))}")
-
-
-def main() -> int:
-    expected = None if "--check" in sys.argv[1:] else write()
-    errors = check(expected)
-    print(summary(expected or json.loads((HERE / "expected.json").read_text(encoding="utf-8"))))
-    for e in errors:
-        print("ERROR", e)
-    return 1 if errors else 0
+    return SET.check_new(expected, country_text=COUNTRY_TEXT, articles=ARTICLES, earlier=EARLIER, exempt=EXEMPT,
+                         coordinators=(COORD1[0], COORD2[0], "bayani.ocampo.home@example.com"), least_messages=70)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(SET.main(check))
