@@ -157,6 +157,8 @@ class SmtpPool:
                 while (env := await queue.get()) is not None:       # the last one drains: the feed never blocks
                     journal.done(Result(env.key, False, False, problem))
                 return
+            if journal.failure is not None:
+                continue                                            # drain without sending; it stays due
             # The mark's commit overlaps the MAIL and RCPT round trips; the data goes only once it is in.
             mark = asyncio.ensure_future(journal.handing(env.key))
             mark.add_done_callback(_retrieved)

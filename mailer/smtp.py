@@ -159,7 +159,12 @@ async def send_one(client: aiosmtplib.SMTP, env: Envelope, ready: Awaitable[bool
         await client.mail(env.mail_from, options=[f"SIZE={len(env.raw)}"] if client.supports_extension("size")
                           else [])
         await client.rcpt(env.recipient)
-        if not await ready:
+        try:
+            go = await ready
+        except Exception:
+            await client.rset()          # the mark could not be written: leave no envelope open, send nothing
+            raise
+        if not go:
             await client.rset()
             return None
         await client.data(env.raw)
