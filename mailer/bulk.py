@@ -49,7 +49,6 @@ class Journal:
 
     def __init__(self, record: Record):
         self.record = record
-        self.handed: list[int] = []
         self.waiting: list[tuple[int, asyncio.Future]] = []
         self.results: list[Result] = []
         self.wake = asyncio.Event()

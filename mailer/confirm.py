@@ -29,7 +29,7 @@ from storage.schema import (Endorsement, EndorsementState, InboundMessage, Messa
 from .answers import Answer, read_answer, read_fields
 from .compose import Outgoing, reply_subject
 from .handle import HANDLERS, Context, queue_reply
-from .language import mail_language, writer_language
+from .language import reply_language
 from .model import Extraction, Kind, ParsedMail, Understanding
 from .notify import answer_subject, common, queue_notice, reply_address
 from .parse import parse_message
@@ -64,9 +64,8 @@ def admit(session: Session, ctx: Context, message: InboundMessage, mail: ParsedM
                               state=EndorsementState.PENDING, review_reasons="; ".join(e.review_reasons),
                               created_at=ctx.now, updated_at=ctx.now,
                               approved_at=ctx.now if approved_by else None, approved_by=approved_by,
-                              language=writer_language(mail, own_text(mail.text),
-                                                       (e.organization, e.short_name, e.country_text, e.contact_name),
-                                                       ctx.settings.statement.language))
+                              language=reply_language(mail, ctx.settings.statement.language, leave_out=(
+                                  e.organization, e.short_name, e.country_text, e.contact_name)))
     session.add(endorsement)
     session.flush()
     actor = approved_by or ctx.actor(message)
@@ -206,7 +205,7 @@ def not_valid(session: Session, ctx: Context, message: InboundMessage, mail: Par
                    to=mail.sender.email, to_name=mail.sender.name,
                    in_reply_to=mail.message_id, references=mail.references)
     queue_reply(session, ctx, message, mail, purpose="token_not_valid", out=out,
-                language=language or mail_language(mail, own_text(mail.text), ctx.settings.statement.language))
+                language=language or reply_language(mail, ctx.settings.statement.language))
     return MessageState.HANDLED
 
 

@@ -77,10 +77,10 @@ def summarize(db: Database, source: str, folder: Path) -> DryRunReport:
     with db.session() as s:
         kinds = Counter(kind or "unread" for kind in s.scalars(select(InboundMessage.kind)))
         report.messages, report.kinds = sum(kinds.values()), dict(kinds.most_common())
-        for e in s.scalars(select(Endorsement).order_by(Endorsement.id)):
-            line = listing_line(e.organization or "(no organization found)", e.short_name, e.country_text)
-            if e.state == EndorsementState.CONFIRMATION_REQUESTED:
-                report.would_ask.append((line, e.contact_email))
+        for e in s.scalars(select(Endorsement).where(Endorsement.state == EndorsementState.CONFIRMATION_REQUESTED)
+                           .order_by(Endorsement.id)):
+            report.would_ask.append((listing_line(e.organization or "(no organization found)", e.short_name,
+                                                   e.country_text), e.contact_email))
         for item, subject in s.execute(select(ReviewItem, InboundMessage.subject)
                                        .join(InboundMessage, InboundMessage.id == ReviewItem.message_id)
                                        .order_by(ReviewItem.id)):

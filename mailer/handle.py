@@ -52,7 +52,7 @@ def queue_reply(session: Session, ctx: Context, message: InboundMessage, mail: P
                 out: Outgoing, language: str = "") -> str | None:
     """Render and queue a reply unless a rule holds it back; returns the reason it was held, if any.
 
-    *language* is the sender's (see :func:`mailer.language.mail_language`); the statement's when empty.
+    *language* is the sender's (see :func:`mailer.language.reply_language`); the statement's when empty.
     """
     st = ctx.settings.statement
     sent = registry.replies_sent_since(session, out.to, ctx.now - timedelta(days=1))

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 
 from .model import ParsedMail
+from .quoting import own_text
+from .tokens import TOKEN_RE
 
 # The statement's languages: English, Bahasa Indonesia, Malay, Tagalog, Thai, French, Spanish, Portuguese.
 LANGUAGES = ("en", "id", "ms", "tl", "th", "fr", "es", "pt")
@@ -37,19 +39,21 @@ def detect_language(text: str, default: str = "en") -> str:
     return code if code in LANGUAGES else default
 
 
-# "[confirm c-7qk…]", "[INQ-42]" and bare tokens in a subject: random letters that sway the detector.
-_MARKERS = re.compile(r"\[[^\]\n]{0,60}\]|\b[a-z]-[a-z0-9]{20,}\b", re.IGNORECASE)
+# "[confirm c-7qk…]", "[INQ-42]": our own references in a subject, random letters that sway the detector;
+# bare tokens are left out with the project's own token pattern.
+_BRACKETED = re.compile(r"\[[^\]\n]{0,60}\]")
 
 
-def mail_language(mail: ParsedMail, own_text: str, default: str = "en") -> str:
+def mail_language(mail: ParsedMail, own_text: str, default: str = "en", *, leave_out: tuple[str | None, ...] = ()
+                  ) -> str:
     """The language a reply to *mail* should use: its subject and the sender's own words (no quotes), without
-    the bracketed references and tokens our own subjects carry."""
-    return detect_language(_MARKERS.sub(" ", f"{mail.subject}\n{own_text}"), default)
-
-
-def writer_language(mail: ParsedMail, own_text: str, names: tuple[str | None, ...], default: str = "en") -> str:
-    """Like :func:`mail_language`, with *names* (an organization's name, a country, a person) taken out first:
-    ``Parti Sosialis Malaysia`` in an English mail says nothing about the writer's language."""
-    for name in sorted(filter(None, names), key=len, reverse=True):
+    our bracketed references and tokens, and without *leave_out* (an organization's name, a country, a person:
+    ``Parti Sosialis Malaysia`` in an English mail says nothing about the writer's language)."""
+    for name in sorted(filter(None, leave_out), key=len, reverse=True):
         own_text = own_text.replace(name, " ")
-    return mail_language(mail, own_text, default)
+    return detect_language(TOKEN_RE.sub(" ", _BRACKETED.sub(" ", f"{mail.subject}\n{own_text}")), default)
+
+
+def reply_language(mail: ParsedMail, default: str = "en", *, leave_out: tuple[str | None, ...] = ()) -> str:
+    """:func:`mail_language` of the writer's own lines (:func:`mailer.quoting.own_text`)."""
+    return mail_language(mail, own_text(mail.text), default, leave_out=leave_out)

@@ -32,7 +32,7 @@ from .compose import Outgoing, reply_subject
 from .digest import SAFE_ADDRESS
 from .handle import AFTER, HANDLERS, ROUTES, Context, queue_reply
 from .inquiry_rules import authentication_failure
-from .language import mail_language
+from .language import reply_language
 from .model import Kind, ParsedMail, Understanding
 from .notify import answer_subject, common, reply_address
 from .quoting import own_text
@@ -58,7 +58,7 @@ def subscriber_token() -> str:
 
 
 def _language(ctx: Context, mail: ParsedMail) -> str:
-    return mail_language(mail, own_text(mail.text), ctx.settings.statement.language)
+    return reply_language(mail, ctx.settings.statement.language)
 
 
 def _reply(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, template: str, *,

@@ -20,10 +20,9 @@ from . import confirm
 from .answers import Answer, read_answer, replies_with, tokens_for
 from .compose import Outgoing, reply_subject
 from .handle import HANDLERS, ROUTES, Context, queue_reply
-from .language import mail_language, writer_language
+from .language import reply_language
 from .model import Kind, ParsedMail, Understanding
 from .notify import answer_subject, common, reply_address
-from .quoting import own_text
 from .tokens import hash_token, new_token
 
 WITHDRAWAL = "withdrawal"     # mailer.review.Subject.WITHDRAWAL, named here: review is not loaded yet at import
@@ -65,8 +64,8 @@ def on_withdrawal(session: Session, ctx: Context, message: InboundMessage, mail:
                    to=sender, to_name=mail.sender.name, reply_to=reply_address(ctx, token),
                    in_reply_to=mail.message_id, references=mail.references)
     held = queue_reply(session, ctx, message, mail, purpose="withdrawal_request", out=out,
-                       language=writer_language(mail, own_text(mail.text), (e.organization, e.country_text),
-                                                ctx.settings.statement.language))
+                       language=reply_language(mail, ctx.settings.statement.language,
+                                               leave_out=(e.organization, e.country_text)))
     if held:
         registry.open_review(session, message=message, now=ctx.now, subject=WITHDRAWAL,
                              signatory=signatory, reason=f"withdrawal confirmation not sent: {held}")
@@ -107,7 +106,7 @@ def _request_language(session: Session, ctx: Context, request_id: int | None, re
     """The language of the withdrawal request itself: a reply ("ya", "oui") is too short to tell."""
     request = session.get(InboundMessage, request_id) if request_id else None
     first = confirm.stored_mail(request, ctx) if request is not None else reply
-    return mail_language(first, own_text(first.text), ctx.settings.statement.language)
+    return reply_language(first, ctx.settings.statement.language)
 
 
 def _tell(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, signatory: Signatory,
