@@ -7,17 +7,24 @@
   query, the script folder is read only when a revision is due);
 - a database made by Endorse 0.1, before migrations, is stamped with the baseline ``0001`` and upgraded.
 
-On PostgreSQL an advisory lock makes several workers starting at once take turns, so one migrates and
-the others find the work done.  A new revision: ``storage/migrations/versions/NNNN_what.py`` with
+It all happens in one transaction, so a kill half-way leaves the database as it was: PostgreSQL's DDL is
+transactional; SQLite's is too, but Python's sqlite3 driver runs DDL outside any transaction unless told
+otherwise, so SQLite gets a connection of its own with SQLAlchemy's documented recipe (the driver's own
+transaction handling off, ``BEGIN IMMEDIATE`` emitted by us).  Workers starting at once take turns: on
+PostgreSQL under an advisory lock, on SQLite under the write lock that ``BEGIN IMMEDIATE`` takes.  A new revision: ``storage/migrations/versions/NNNN_what.py`` with
 ``down_revision`` the previous one, and ``HEAD`` below set to it (tests/test_migrations.py checks both,
 and that the migrated tables equal the models).
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.pool import NullPool
 
 from .schema import Base
 
@@ -37,9 +44,34 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+@contextmanager
+def _one_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that DDL is part of (see the module's text)."""
+    database = engine.url.database or ""
+    if engine.dialect.name != "sqlite" or database in ("", ":memory:"):
+        with engine.begin() as connection:
+            yield connection
+        return
+    own = create_engine(engine.url, poolclass=NullPool, connect_args={"timeout": 30})
+
+    @event.listens_for(own, "connect")
+    def _driver_transactions_off(dbapi_connection, _record):  # pragma: no cover - trivial
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(own, "begin")
+    def _begin_immediate(connection):  # pragma: no cover - trivial
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with own.begin() as connection:
+            yield connection
+    finally:
+        own.dispose()
+
+
 def bring_up_to_date(engine: Engine) -> str:
     """Create or upgrade the tables; returns what was done: "created", "upgraded", "adopted" or "current"."""
-    with engine.begin() as connection:
+    with _one_transaction(engine) as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
         revision = current_revision(connection)
