@@ -10,7 +10,7 @@ times faster than aiosmtpd, so the senders rather than the sink set the pace), t
 peak memory (ru_maxrss) is its own:
   reference: aiosmtplib sending one pre-built digest copy to every subscriber over --connections connections,
              half before and half after the digest run, so a machine busier at one moment weighs on both
-  endorse:   mailer.digest_run.run_due: the ledger row, the body, then every copy built from it just in time,
+  endorse:   mailer.digest.run.run_due: the ledger row, the body, then every copy built from it just in time,
              claimed in batches, sent over the same number of connections, every result recorded
 and prints messages per second for both, their ratio (target: at least 80%) and the digest sender's peak
 memory (target: under 300 MB).  Every child and the sink are stopped after --limit-seconds at the latest.
@@ -201,7 +201,7 @@ def populate(config: Path, subscribers: int) -> None:
 # ---- the two senders ---------------------------------------------------------------------------------------------
 
 def run_endorse(config: Path) -> dict:
-    from mailer.digest_run import run_due
+    from mailer.digest.run import run_due
     from mailer.settings import load_settings
     from storage.db import open_database
     settings = load_settings(config)
@@ -216,10 +216,10 @@ def run_endorse(config: Path) -> dict:
 def run_reference(config: Path, count: int) -> dict:
     """The same number of connections, each sending one pre-built copy of the same digest to its share."""
     from mailer.compose import make_environment
-    from mailer.digest import Template
-    from mailer.digest_run import gather, render_bodies
+    from mailer.digest.content import Template
+    from mailer.digest.run import gather, render_bodies
     from mailer.settings import load_settings
-    from mailer.smtp import close_connection, open_connection
+    from mailer.edges.smtp import close_connection, open_connection
     from storage.db import open_database
     settings = load_settings(config)
     db = open_database(settings.database_url)

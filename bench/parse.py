@@ -6,7 +6,7 @@ Builds N realistic messages (about 4 KB, mostly multipart/alternative as Gmail a
 some plain, some HTML-only, a few with an attachment; endorsements, inquiries, replies and auto-replies
 in the statement's languages), then times in the same run, best of --repeat:
   reference: email.message_from_bytes(data) (compat32) + decoding the text part
-  endorse:   mailer.parse.parse_message + mailer.classify.classify (extraction included)
+  endorse:   mailer.reading.parse.parse_message + mailer.reading.classify.classify (extraction included)
 and prints the ratio (target: at most 3x). The two run in alternating chunks of the same messages, so a\nnoisy machine slows both alike: only the ratio means anything.
 """
 from __future__ import annotations
@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mailer.classify import classify  # noqa: E402
-from mailer.parse import parse_message  # noqa: E402
+from mailer.reading.classify import classify  # noqa: E402
+from mailer.reading.parse import parse_message  # noqa: E402
 
 ORGS = [("Parti Sosialis Malaysia (PSM)", "Malaysia"), ("Partido Lakas ng Masa (PLM)", "Philippines"),
         ("Partai Rakyat Pekerja (PRP)", "Indonesia"), ("Socialist Workers Thailand (SWT)", "Thailand"),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import jinja2
 
-from .parse import clean_text
+from mailer.reading.parse import clean_text
 
 SUBJECT_LIMIT = 200
 LOOP_HEADER = "X-Endorse-Loop"

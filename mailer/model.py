@@ -41,7 +41,7 @@ class Attachment:
 class ParsedMail:
     """Everything the deciding core needs to know about one inbound message.
 
-    Built by :func:`mailer.parse.parse_message` from raw bytes; never holds a
+    Built by :func:`mailer.reading.parse.parse_message` from raw bytes; never holds a
     parsed header object, only plain decoded strings.
     """
 

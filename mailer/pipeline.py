@@ -20,13 +20,14 @@ from storage import outbox, registry
 from storage.db import Database, utcnow
 from storage.schema import InboundMessage, MessageState, ReviewItem
 
-from .classify import classify
-from .compose import make_environment
-from .handle import Context, default_message_id, handle
-from .mailbox_source import MailboxConnection
-from .parse import parse_message
-from .settings import Settings
-from .smtp import Envelope, Result, Sender
+from mailer.reading.classify import classify
+from mailer.compose import make_environment
+from mailer.desk.context import Context, default_message_id
+from mailer.desk.routes import handle
+from mailer.edges.mailbox_source import MailboxConnection
+from mailer.reading.parse import parse_message
+from mailer.settings import Settings
+from mailer.edges.smtp import Envelope, Result, Sender
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +220,8 @@ def send_outbox(db: Database, sender: Sender, settings: Settings, *, now: Callab
 def follow_up(db: Database, settings: Settings, *, now: Callable[[], datetime] = utcnow,
               make_message_id: Callable[[str], str] | None = None) -> dict[str, int]:
     """Work no inbound message starts: confirmation reminders and expiry, review mails for open items."""
-    from . import confirm, review
+    from mailer.desk import confirm
+    from mailer.desk import review
     domain = settings.statement.address.partition("@")[2]
     ctx = Context(settings=settings, templates=make_environment(settings.templates), now=now(),
                   make_message_id=make_message_id or default_message_id(domain))

@@ -16,11 +16,11 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from storage.db import Database
 
-from .errors import TransientError
-from .mailbox_source import connect_mailbox
-from .pipeline import CycleReport, run_cycle
-from .settings import Settings
-from .smtp import Sender, make_sender
+from mailer.errors import TransientError
+from mailer.edges.mailbox_source import connect_mailbox
+from mailer.pipeline import CycleReport, run_cycle
+from mailer.settings import Settings
+from mailer.edges.smtp import Sender, make_sender
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def cycle(db: Database, sender: Sender, settings: Settings) -> CycleReport | Non
 
 def digest_job(db: Database, settings: Settings, *, sender: Sender | None = None):
     """Whatever the digest's ledger says is due now; a failure is logged and tried again at the next run."""
-    from .digest_run import run_due
+    from mailer.digest.run import run_due
     try:
         report = run_due(db, settings, outbox_sender=sender or make_sender(settings.outgoing))
     except Exception:  # noqa: BLE001 - the scheduler must keep running; the ledger makes a retry safe
@@ -64,7 +64,7 @@ def run_forever(db: Database, settings: Settings, *, sender: Sender | None = Non
     if settings.digest.enabled:
         # At the digest's moment each week (its own time zone), and once at start: the catch-up of a digest
         # missed while the worker was down. The ledger makes both a no-op once the period's digest went out.
-        from .schedule import Schedule
+        from mailer.digest.schedule import Schedule
         scheduler.add_job(digest_job, CronTrigger(**Schedule.of(settings.digest).cron_fields()),
                           args=(db, settings), kwargs={"sender": sender}, id="digest", name="weekly digest",
                           next_run_time=_now())

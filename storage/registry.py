@@ -97,7 +97,7 @@ def audit(session: Session, *, now: datetime, actor: str, action: str, signatory
 def open_review(session: Session, *, message: InboundMessage, reason: str, now: datetime,
                 endorsement: Endorsement | None = None, subject: str = "", signatory: Signatory | None = None,
                 proposed: dict | None = None) -> ReviewItem:
-    """A review item; *subject* (mailer.review.Subject) defaults to "endorsement" or "message"."""
+    """A review item; *subject* (mailer.desk.review.Subject) defaults to "endorsement" or "message"."""
     item = ReviewItem(message_id=message.id, endorsement_id=endorsement.id if endorsement else None,
                       reason=reason, state="open", created_at=now,
                       subject=subject or ("endorsement" if endorsement else "message"),

@@ -5,47 +5,19 @@ Times are naive UTC (SQLite keeps no zone); :func:`storage.db.utcnow` makes them
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import (BigInteger, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import JSON
 
+# The states belong to these tables; they live in storage.states so that code without SQLAlchemy can read them.
+from .states import (DeliveryState, DigestState, EndorsementState, InquiryRole, InquiryState,  # noqa: F401
+                     MessageState, OutboxState, SignatoryStatus, SubscriberState, TokenPurpose)
+
 
 class Base(DeclarativeBase):
     pass
-
-
-class MessageState(StrEnum):
-    STORED = "stored"          # raw bytes committed, not yet handled
-    HANDLED = "handled"        # decided; its effects and replies are committed
-    REVIEW = "review"          # handled, but a coordinator must look at it
-    FAILED = "failed"          # handling raised: quarantined with the reason, kept for reprocessing
-
-
-class EndorsementState(StrEnum):
-    PENDING = "pending"                              # extracted, nothing sent yet
-    CONFIRMATION_REQUESTED = "confirmation_requested"
-    CONFIRMED = "confirmed"                          # the endorsing address replied
-    VERIFIED = "verified"                            # in the public signatory registry
-    REVIEW = "review"                                # waits for a coordinator
-    REJECTED = "rejected"
-    CANCELLED = "cancelled"                          # the endorser said no
-    EXPIRED = "expired"
-
-
-class OutboxState(StrEnum):
-    PENDING = "pending"
-    SENDING = "sending"        # claimed by a sender; a stale claim goes back to pending unless it was handed over
-    SENT = "sent"
-    FAILED = "failed"          # permanent failure or attempts exhausted: visible in `endorse status`
-    UNCERTAIN = "uncertain"    # the sender died between handing it to SMTP and hearing back: not sent again
-
-
-class SignatoryStatus(StrEnum):
-    LISTED = "listed"
-    WITHDRAWN = "withdrawn"
 
 
 class MailboxCursor(Base):
@@ -163,20 +135,13 @@ class ReviewItem(Base):
     reason: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20), default="open", index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
-    subject: Mapped[str] = mapped_column(String(20), default="message")  # mailer.review.Subject
+    subject: Mapped[str] = mapped_column(String(20), default="message")  # mailer.desk.review.Subject
     signatory_id: Mapped[int | None] = mapped_column(ForeignKey("signatories.id"))   # candidate or target
     proposed: Mapped[dict | None] = mapped_column(JSON)                 # fields a correction proposes
     notified_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)   # review mail queued
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     decided_by: Mapped[str] = mapped_column(String(400), default="")
     decision: Mapped[str] = mapped_column(String(20), default="")
-
-
-class TokenPurpose(StrEnum):
-    CONFIRM = "c"        # the endorsing address confirms an endorsement
-    WITHDRAW = "w"       # a registered address confirms a withdrawal
-    REVIEW = "r"         # a coordinator decides a review item
-    SUBSCRIBE = "s"      # an address confirms it asked for the weekly digest
 
 
 class ReplyToken(Base):
@@ -210,23 +175,6 @@ class AuditEvent(Base):
     signatory_id: Mapped[int | None] = mapped_column(ForeignKey("signatories.id"), index=True)
     endorsement_id: Mapped[int | None] = mapped_column(ForeignKey("endorsements.id"))
     details: Mapped[dict] = mapped_column(JSON, default=dict)
-
-
-class InquiryState(StrEnum):
-    OPEN = "open"              # waiting for a coordinator's answer (new, or reopened by a follow-up)
-    ANSWERED = "answered"      # a coordinator's reply was relayed to the asker
-    CLOSED = "closed"          # closed by a coordinator (`endorse inquiries close`)
-
-
-class InquiryRole(StrEnum):
-    """What one message in an inquiry's thread was."""
-
-    QUESTION = "question"                    # the asker's first message
-    FOLLOW_UP = "follow_up"                  # a later message from the asker in the same thread
-    ACK = "ack"                              # our acknowledgement to the asker
-    COPY = "copy"                            # our copy of a question or follow-up to one coordinator
-    COORDINATOR_REPLY = "coordinator_reply"  # a coordinator's answer (verified)
-    RELAY = "relay"                          # that answer, sent on to the asker
 
 
 class Inquiry(Base):
@@ -277,13 +225,6 @@ class InquiryMessage(Base):
 
 # ---- subscribers and the weekly digest (issue 6) -----------------------------------------------------------------
 
-class SubscriberState(StrEnum):
-    PENDING = "pending"                  # asked by mail; waits for the reply to its confirmation request
-    AWAITING_ENDORSEMENT = "awaiting_endorsement"   # "Digest: yes" in an endorsement; active once it is confirmed
-    ACTIVE = "active"                    # receives the digest
-    UNSUBSCRIBED = "unsubscribed"
-    DISABLED = "disabled"                # too many hard bounces
-
 
 class Subscriber(Base):
     """One address that asked for the weekly digest.
@@ -311,13 +252,6 @@ class Subscriber(Base):
     ended_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)    # unsubscribed or disabled
     hard_bounces: Mapped[int] = mapped_column(Integer, default=0)
     last_bounce_at: Mapped[datetime | None] = mapped_column(DateTime)
-
-
-class DigestState(StrEnum):
-    SENDING = "sending"          # prepared (bodies stored, summary queued); deliveries being made
-    SENT = "sent"                # every subscriber of its audience had their one delivery
-    MISSED = "missed"            # the worker came back later than catch_up_hours: nothing sent for this period
-    INCOMPLETE = "incomplete"    # the next period's digest was due before this one finished
 
 
 class Digest(Base):
@@ -353,14 +287,6 @@ class DigestBody(Base):
     digest_id: Mapped[int] = mapped_column(ForeignKey("digests.id"), index=True)
     language: Mapped[str] = mapped_column(String(8))
     raw: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-class DeliveryState(StrEnum):
-    SENDING = "sending"      # claimed; a claim of a dead process or an expired lease is due again unless handed over
-    PENDING = "pending"      # a temporary failure: tried again after next_attempt_at
-    SENT = "sent"
-    FAILED = "failed"        # refused for good, or attempts exhausted
-    UNCERTAIN = "uncertain"  # the sender died between handing it to SMTP and hearing back: not sent again
 
 
 class DigestDelivery(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import email.utils
 from email.message import EmailMessage
 
-from mailer.demo import reply_as_client
+from mailer.commands.demo import reply_as_client
 
 __all__ = ["endorsement", "reply_as_client"]
 

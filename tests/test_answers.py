@@ -5,9 +5,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from mailer.answers import Action, Answer, read_answer, read_command
-from mailer.quoting import own_text
-from mailer.confirm import FollowUp, Waiting, due_follow_ups
+from mailer.reading.answers import Action, Answer, read_answer, read_command
+from mailer.reading.quoting import own_text
+from mailer.desk.confirm import FollowUp, Waiting, due_follow_ups
 
 QUOTE = ("\n\nOn Mon, 3 Jun 2024 at 10:00, Statement Desk <statement@example.org> wrote:\n"
          "> If you did not send it, reply \"no\" and nothing will be published.\n> Organisation: X\n")

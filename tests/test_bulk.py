@@ -5,9 +5,9 @@ import asyncio
 
 import pytest
 
-from mailer.bulk import SmtpPool
+from mailer.digest.bulk import SmtpPool
 from mailer.settings import load_settings
-from mailer.smtp import Envelope
+from mailer.edges.smtp import Envelope
 from tests.support.config import smtp_outgoing, write_config
 
 

@@ -6,7 +6,7 @@ import email.policy
 from datetime import datetime
 
 from mailer.compose import Outgoing, make_environment, render, reply_subject
-from mailer.parse import parse_message
+from mailer.reading.parse import parse_message
 from mailer.settings import DEFAULT_TEMPLATES
 
 ENV = make_environment(DEFAULT_TEMPLATES)

@@ -9,10 +9,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from mailer.mailbox_source import MaildirConnection
+from mailer.edges.mailbox_source import MaildirConnection
 from mailer.pipeline import handle_stored, intake, send_outbox
 from mailer.settings import load_settings
-from mailer.smtp import SmtpSender
+from mailer.edges.smtp import SmtpSender
 from storage.db import open_database, utcnow
 from storage.schema import OutboxMessage, ReviewItem
 from tests.mails import endorsement

@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from mailer.compose import make_environment
-from mailer.digest import Content, Headers, Template, country_counts, list_id, message_id, render
-from mailer.schedule import Action, Schedule, decide, following, latest
+from mailer.digest.content import Content, Headers, Template, country_counts, list_id, message_id, render
+from mailer.digest.schedule import Action, Schedule, decide, following, latest
 from mailer.settings import DEFAULT_TEMPLATES, DigestSettings
-from mailer.subscriptions import wants_digest
+from mailer.desk.subscriptions import wants_digest
 
 KL = Schedule.of(DigestSettings(weekday="mon", time="09:00", timezone="Asia/Kuala_Lumpur"))     # UTC+8
 PARIS = Schedule.of(DigestSettings(weekday="sun", time="02:30", timezone="Europe/Paris"))

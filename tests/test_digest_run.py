@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import func, select
 
 from mailer.compose import make_environment
-from mailer.digest_run import prepare, run_due
-from mailer.schedule import Schedule, latest
-from mailer.smtp import SmtpSender
+from mailer.digest.run import prepare, run_due
+from mailer.digest.schedule import Schedule, latest
+from mailer.edges.smtp import SmtpSender
 from storage import digests
 from storage.db import open_database
 from storage.schema import DigestDelivery, Signatory, Subscriber

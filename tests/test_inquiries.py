@@ -17,10 +17,10 @@ import pytest
 from sqlalchemy import select
 
 from mailer.cli import main
-from mailer.mailbox_source import MaildirConnection
+from mailer.edges.mailbox_source import MaildirConnection
 from mailer.pipeline import handle_stored, intake, send_outbox
 from mailer.settings import load_settings
-from mailer.smtp import SmtpSender
+from mailer.edges.smtp import SmtpSender
 from storage import inquiries as store
 from storage.db import open_database
 from storage.schema import Inquiry, InquiryMessage, ReviewItem

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from mailer.answer_text import read_answer
-from mailer.inquiry_rules import authentication_failure, reference_numbers, strip_references
-from mailer.language import detect_language
-from mailer.parse import parse_message
+from mailer.reading.answer_text import read_answer
+from mailer.reading.inquiry_rules import authentication_failure, reference_numbers, strip_references
+from mailer.reading.language import detect_language
+from mailer.reading.parse import parse_message
 
 TOKEN = "q-abcdefghijkmnpqrstuvwxyz23"
 ANSWER = "Yes, your youth group can sign: send us its name and country.\nRosa"

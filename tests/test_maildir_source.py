@@ -4,7 +4,7 @@ from __future__ import annotations
 import mailbox
 import os
 
-from mailer.mailbox_source import MaildirConnection, maildir_delivery_order
+from mailer.edges.mailbox_source import MaildirConnection, maildir_delivery_order
 
 
 def test_python_maildir_names_sort_by_microsecond_not_by_string():

@@ -11,10 +11,10 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from mailer import handle as handle_module
+from mailer.desk import routes as handle_module
 from mailer.model import Kind
 from mailer.pipeline import handle_stored, intake
-from mailer.mailbox_source import MaildirConnection
+from mailer.edges.mailbox_source import MaildirConnection
 from mailer.settings import load_settings
 from storage.db import open_database
 from storage.schema import Endorsement, InboundMessage, OutboxMessage, ReviewItem

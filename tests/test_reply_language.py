@@ -72,9 +72,9 @@ def test_a_withdrawal_is_asked_and_answered_in_the_writers_language(desk):
 
 def test_the_tokens_and_references_in_our_own_subjects_do_not_sway_the_language():
     """A token's 26 random letters once made a two-word reply look French: they are not the writer's words."""
-    from mailer.language import mail_language
-    from mailer.parse import parse_message
-    from mailer.tokens import new_token
+    from mailer.reading.language import mail_language
+    from mailer.reading.parse import parse_message
+    from mailer.reading.tokens import new_token
 
     for _ in range(200):
         subject = f"Re: Endorsement of the joint statement [confirm {new_token('c')}] [INQ-42]"

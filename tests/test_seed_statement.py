@@ -18,10 +18,10 @@ from functools import partial
 from pathlib import Path
 
 
-from mailer.mailbox_source import connect_mailbox
+from mailer.edges.mailbox_source import connect_mailbox
 from mailer.pipeline import run_cycle
 from mailer.settings import load_settings
-from mailer.smtp import SmtpSender
+from mailer.edges.smtp import SmtpSender
 from storage.db import open_database, utcnow
 from storage import registry
 from storage.export import listing_line, render_text

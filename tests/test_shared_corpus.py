@@ -11,9 +11,9 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from mailer.classify import classify
+from mailer.reading.classify import classify
 from mailer.model import Kind
-from mailer.parse import parse_message
+from mailer.reading.parse import parse_message
 
 
 def corpus_rows(shared_dir):
@@ -80,7 +80,7 @@ def test_a_dry_run_over_the_whole_corpus_handles_every_message_and_answers_no_ma
 
     from sqlalchemy import select
 
-    from mailer.dry_run import run
+    from mailer.commands.dry_run import run
     from mailer.settings import load_settings
     from storage.db import open_database
     from storage.schema import InboundMessage, OutboxMessage

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from mailer.digest_run import run_due
-from mailer.smtp import SmtpSender
+from mailer.digest.run import run_due
+from mailer.edges.smtp import SmtpSender
 from storage import subscribers
 from tests.mails import endorsement, reply_as_client
 from tests.support.subscribers import MONDAY_9, add_active, mail, make_world, parsed

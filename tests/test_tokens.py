@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from mailer.tokens import ALPHABET, LENGTH, find_tokens, hash_token, new_token, plus_address
+from mailer.reading.tokens import ALPHABET, LENGTH, find_tokens, hash_token, new_token, plus_address
 
 
 def test_tokens_carry_at_least_128_random_bits():

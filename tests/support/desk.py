@@ -15,10 +15,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from mailer.cli import main as endorse
-from mailer.mailbox_source import MaildirConnection
+from mailer.edges.mailbox_source import MaildirConnection
 from mailer.pipeline import follow_up, handle_stored, intake, send_outbox
 from mailer.settings import Settings, load_settings
-from mailer.smtp import SmtpSender
+from mailer.edges.smtp import SmtpSender
 from storage import registry
 from storage.db import Database, open_database, utcnow
 from storage.export import render_text

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from mailer.mailbox_source import MaildirConnection
+from mailer.edges.mailbox_source import MaildirConnection
 from mailer.pipeline import handle_stored, intake, send_outbox
 from mailer.settings import Settings, load_settings
-from mailer.smtp import SmtpSender
+from mailer.edges.smtp import SmtpSender
 from storage.db import Database, open_database
 from storage.schema import Subscriber
 from tests.support.config import smtp_outgoing, write_config
