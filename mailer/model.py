@@ -19,6 +19,15 @@ class Kind(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Band(StrEnum):
+    """What happens to an endorsement, from how sure the reader is of it (:mod:`mailer.reading.classify`)."""
+
+    PROPOSE = "propose"            # sure: show the line to the sender, who confirms it
+    ASK = "ask"                    # an endorsement, but a field is unsure: the sender is asked to write the line
+    COORDINATOR = "coordinator"    # maybe not an endorsement, or something only a person can settle
+    NONE = ""                      # not an endorsement
+
+
 @dataclass(frozen=True)
 class Address:
     """A mailbox: lower-cased address plus the decoded display name (may be empty)."""
@@ -93,10 +102,15 @@ class Understanding:
     reasons: tuple[str, ...]
     extraction: Extraction = field(default_factory=Extraction)
     tokens: tuple[str, ...] = ()        # reply tokens found (e.g. "c-…"), lower-cased
+    confidence: dict[str, float] = field(default_factory=dict, compare=False)   # calibrated, per field
+    courtesy: bool = False              # "thanks!", "received": recorded, answered by nobody
+    band: Band = Band.NONE
 
     @property
     def needs_review(self) -> bool:
-        return self.kind is Kind.UNKNOWN or self.extraction.needs_review
+        if self.courtesy:
+            return False
+        return self.kind is Kind.UNKNOWN or self.extraction.needs_review or self.band in (Band.ASK, Band.COORDINATOR)
 
     def as_json(self) -> dict:
         """The ``endorse parse --json`` contract (without the ``file`` key)."""
@@ -110,4 +124,7 @@ class Understanding:
             "contact_email": e.contact_email,
             "contact_name": e.contact_name,
             "needs_review": self.needs_review,
+            "band": self.band.value or None,
+            "confidence": dict(self.confidence),
+            "courtesy": self.courtesy,
         }

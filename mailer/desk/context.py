@@ -20,6 +20,7 @@ from storage.schema import InboundMessage, MessageState
 from mailer.compose import Outgoing, render
 from mailer.model import ParsedMail, Understanding
 from mailer.desk.reply_policy import reply_blocked
+from mailer.reading.rules import machine_mail
 from mailer.settings import Settings
 from mailer.reading.tokens import plus_address
 
@@ -72,6 +73,17 @@ def on_machine_mail(session: Session, ctx: Context, message: InboundMessage, mai
                     u: Understanding) -> str:
     """Bounces and auto-replies are recorded and never answered."""
     return MessageState.HANDLED
+
+
+def on_unknown(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
+               u: Understanding) -> str:
+    """A courtesy ("thank you!", "received", 🙏) is recorded and answered by nobody; anything else unread goes
+    to a coordinator."""
+    if u.courtesy and not mail.attachments and not machine_mail(mail):
+        registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="courtesy_recorded",
+                       subject=(mail.subject or "")[:200], in_reply_to=mail.in_reply_to[:300])
+        return MessageState.HANDLED
+    return on_for_review(session, ctx, message, mail, u)
 
 
 def on_for_review(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,

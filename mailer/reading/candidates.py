@@ -1,0 +1,424 @@
+"""Every place an organization's name or its country can be in a message, as candidates with their features.
+
+Pure.  A careful person looks at the form, the subject, the sentence that signs, the signature, the sender's
+name and domain, and weighs them against each other; here each of those places gives candidates, and the
+learned ranker (:mod:`mailer.reading.learned`) weighs them with the weights it learned from many writers.  The
+hand-written extractor's answer is one more source among them.
+
+A candidate's features are short strings, as for the kind (:mod:`mailer.reading.features`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from mailer.model import ParsedMail
+from mailer.reading import lexicon
+from mailer.reading.concepts import concepts
+from mailer.reading.countries import NOT_A_HINT, city_country, lookup_exact, scan_country, unspaced_names
+from mailer.reading.extract import (ROLE, _prose_organizations, _signature_lines, list_organizations,
+                                    normalize_candidate, split_short_name)
+from mailer.reading.features import words
+from mailer.reading.own_words import Reading
+
+_LABEL_LINE = re.compile(r"^[ \t>]*[-*•#]*[ \t]*\**([^\n:：]{1,40}?)\**[ \t]*[:：][ \t]*(.+?)[ \t]*$", re.MULTILINE)
+_MD_LINK = re.compile(r"\[([^\]\n]{2,120})\]\((?:https?://|mailto:)[^)\s]+\)")
+_BOLD = re.compile(r"\*\*([^*\n]{2,120})\*\*")
+_QUOTED_NAME = re.compile(r"[\"“«]([^\"”»\n]{3,120})[\"”»]")
+_SUBJECT_SPLIT = re.compile(r"\s*(?:[:|｜–—]|\s-\s|/\s)\s*")
+_CONNECTOR = (r"(?:of|for|the|and|on|in|at|de|del|des|du|da|do|dos|das|la|le|les|el|los|las|di|della|delle|dei|degli|"
+              r"dell['’]|d['’]|l['’]|dan|ng|mga|sa|para|und|für|der|die|den|dem|des|i|y|e|et|à|a|&|pour|por|per|van|"
+              r"voor|het|en|od|na|ve|wa|ya|la|za|cho|của|và|au|aux|zu|zur|zum|im|am|von|vom)")
+_NAME_WORD = r"(?:[#A-ZÀ-ÝĀ-Ž0-9][\w&'’.\-*]*|\([^)\n]{1,30}\)|e\.\s?V\.)"
+_CAPITALIZED_RUN = re.compile(rf"(?:(?<=[\s(\[\"“«])|^)({_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s*)*{_NAME_WORD})+)")
+_FOOTER = re.compile(
+    r"(?i)^(sent from|sent with|get outlook|envoyé de|envoyé depuis|enviado desde|enviado do|enviado de|gesendet von|"
+    r"gesendet mit|von meinem|inviato da|enviat des|dikirim dari|dihantar dari|ipinadala mula|ส่งจาก|보낸|から送信|"
+    r"发自|發自|gửi từ|iphone'umdan|tarafından gönderildi|imetumwa kutoka|أرسلت من|مرسل من|भेजा गया|ارسال شده)")
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&\-]{1,11})(?![\w-])")
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_VERBISH = re.compile(
+    r"\b(endorse|sign|support|join|would|want|confirm|please|thank|attached|hereby|dukung|sokong|firma|signe|assina|"
+    r"unterzeichn|unterstütz|firmem|adherim|sottoscri|aderisc|imza|tunaunga)", re.IGNORECASE)
+_STOP_START = {"we", "i", "our", "my", "the", "this", "please", "dear", "hello", "hi", "kami", "saya", "nous", "je",
+               "nosotros", "nós", "wir", "ich", "noi", "nosaltres", "biz", "ben", "sisi", "mimi", "thank", "thanks",
+               "yes", "re", "fwd", "fw"}
+MAX_CANDIDATES = 90
+
+
+def name_key(text: str) -> str:
+    """How two spellings of one name compare: accents, case, punctuation and a leading article do not count."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[\W_]+", " ", text).strip()
+    return re.sub(r"^(the|la|le|el|los|las|les|l|o|a|os|as|die|der|das|il|lo|gli|ang)\s+", "", text)
+
+
+@dataclass
+class Candidate:
+    """One possible organization name, with where it was found."""
+
+    name: str
+    short: str | None = None
+    country: str | None = None          # alpha-2 read from the name's own tail ("X, Kenya")
+    sources: set[str] = field(default_factory=set)
+    first_at: int = 10_000              # character offset of the first sighting in the writer's text
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+_LABEL_ONLY = re.compile(r"^[ \t>]*[-*•#]*[ \t]*\**([^\n:：]{1,40}?)\**[ \t]*[:：][ \t]*$", re.MULTILINE)
+
+
+def label_values(text: str) -> list[tuple[str, str, int]]:
+    """``Label: value`` lines, and labels whose value is on the next line (forms pasted from the web)."""
+    found = [(m.group(1).strip("*_ \t").lower(), m.group(2), m.start(2)) for m in _LABEL_LINE.finditer(text)]
+    for m in _LABEL_ONLY.finditer(text):
+        rest = text[m.end():m.end() + 200].lstrip("\n")
+        value = rest.split("\n", 1)[0].strip()
+        if value and ":" not in value[:40]:
+            found.append((m.group(1).strip("*_ \t").lower(), value, m.end()))
+    return found
+
+
+def _spans(raw: str) -> list[tuple[str, str]]:
+    """*raw* and its shorter spans that start and end like a name, each with how it was cut: ``""`` (all of it),
+    ``"trim"`` (only words that are not a name's were cut: greetings, roles, verbs, lower-case words) or
+    ``"part"`` (name-like words were cut too).  "Liebe Leute Das Solidaritätsnetz Bern" → "Das
+    Solidaritätsnetz Bern" (trim), "Solidaritätsnetz Bern" (part), …: the ranker picks among them."""
+    tokens = raw.split()
+    if len(tokens) <= 1:
+        return [(raw, "")]
+    if len(tokens) > 14 or raw.isupper():
+        # a long run, or text in capitals: spans that begin at a word organizations are named with
+        spans = [(raw, "")] if len(tokens) <= 14 else []
+        for i, w in enumerate(tokens):
+            if "ORGANIZATION" in concepts(_ELISION.sub("", w)):
+                spans += [(" ".join(tokens[i:j]), "part") for j in range(i + 1, min(i + 11, len(tokens) + 1))]
+        return spans[:24]
+    namey = [_ELISION.sub("", w)[:1].isupper() or w[:1] in "#(" or not w[:1].isascii() or w[:1].isdigit()
+             for w in tokens]
+    junk = [not namey[k] or bool(concepts(w) & _NOT_NAME) for k, w in enumerate(tokens)]
+    starts = [i for i, ok in enumerate(namey) if ok]
+    ends = [j for j, w in enumerate(tokens, 1) if namey[j - 1] or w[-1:] in ")." or w.isupper()]
+    spans = [(raw, "")]
+    for i in starts:
+        for j in ends:
+            if j > i and (i, j) != (0, len(tokens)):
+                cut = all(junk[:i]) and all(junk[j:])
+                spans.append((" ".join(tokens[i:j]), "trim" if cut else "part"))
+    return spans[:24]
+
+
+_NOT_NAME = {"GREETING", "ROLE", "SIGN", "THANKS", "YES", "QUESTION"}
+_UNSPACED_ORG = re.compile(
+    r"(?:สหภาพ|สมาพันธ์|สมาคม|เครือข่าย|มูลนิธิ|กลุ่ม|ขบวนการ|สหพันธ์|พรรค|ชมรม|สภา|องค์กร|ศูนย์|工会|協會|协会|联盟|聯盟|"
+    r"委員会|委员会|労働組合|組合|協会|연대|노동조합|위원회|협회)[^\s,.;:!?()（）、。，\n]{1,60}")
+_ELISION = re.compile(r"^(?:l|d|dell|all|nell|dall|sull|qu|s)['’]", re.IGNORECASE)
+
+
+def _add(found: dict[str, Candidate], raw: str, source: str, at: int = 10_000) -> None:
+    raw = raw.lstrip(" \t>").strip(" \t*_#-•·,;:.\"“”«»'!¡?¿")
+    if not raw or len(raw) < 2 or _EMAIL.fullmatch(raw) or _URL.match(raw):
+        return
+    if len(raw) > 160:
+        for sentence in re.split(r"(?<=[.!?])\s+", raw):
+            if sentence.strip() and len(sentence) <= 160:
+                _add(found, sentence, source, at)
+        return
+    head, colon, value = raw.partition(": ")
+    if colon and len(head) <= 40 and value.strip():
+        _add(found, value, source + "~after_label", at)
+    for span, cut in _spans(raw):
+        _add_one(found, span, source + ("~" + cut if cut else ""), at)
+
+
+def _add_one(found: dict[str, Candidate], raw: str, source: str, at: int) -> None:
+    name, short, code = normalize_candidate(raw)
+    name = name.strip(" \t*_#-•,;:.\"“”«»")
+    if len(name) < 2:
+        return
+    if code is not None:            # "… de Côte d'Ivoire" may be the name itself: keep that reading too
+        whole, whole_short = split_short_name(raw)
+        if name_key(whole) != name_key(name):
+            _keep(found, Candidate(whole.strip(" ,"), whole_short, code), source + "~with_place", at)
+    _keep(found, Candidate(name, short, code), source, at)
+
+
+def _keep(found: dict[str, Candidate], cand: Candidate, source: str, at: int) -> None:
+    key = cand.key
+    if not key:
+        return
+    have = found.get(key)
+    if have is None:
+        if len(found) >= MAX_CANDIDATES:
+            return
+        found[key] = have = cand
+    have.sources.add(source)
+    have.first_at = min(have.first_at, at)
+    have.short = have.short or cand.short
+    have.country = have.country or cand.country
+
+
+def organization_candidates(mail: ParsedMail, reading: Reading, rule_pick: str | None) -> list[Candidate]:
+    """Every span that might be the endorsing organization's name, deduplicated by :func:`name_key`."""
+    found: dict[str, Candidate] = {}
+    content = reading.content[:3000]
+    if rule_pick:
+        _add(found, rule_pick, "rule")
+    for label, value, at in label_values(content[:2000]):
+        if _EMAIL.search(value) and len(value) < 80 and "@" in value.split()[0]:
+            continue
+        _add(found, value, "label:" + "_".join(words(label)[:3]), at)
+    for org, country in list_organizations(reading.prose, reading.prose_sentences):
+        _add(found, f"{org}, {country}", "listing", content.find(org))
+    for raw in _prose_organizations(reading.prose, reading.prose_lower, reading.prose_sentences):
+        _add(found, raw, "prose", content.find(raw))
+    for i, line in enumerate(_signature_lines(content)):
+        if _EMAIL.search(line) or _URL.search(line):
+            continue
+        _add(found, line, f"signature_line{min(i, 4)}", content.rfind(line))
+        for part in re.split(r",| - | \| | – | — |/", line):
+            part = ROLE.sub("", part.strip()).strip(" ,")
+            if part and part != line.strip():
+                _add(found, part, "signature_part", content.rfind(part))
+    subject = reading.subject
+    if subject:
+        _add(found, subject, "subject")
+        for part in _SUBJECT_SPLIT.split(subject):
+            _add(found, part, "subject_part")
+            tail = re.split(r"(?i)\b(?:from|by|von|de|dari|mula sa|da|par|per|di)\s+", part, maxsplit=1)
+            if len(tail) == 2:
+                _add(found, tail[1], "subject_after_from")
+    for pattern, source in ((_MD_LINK, "markdown_link"), (_BOLD, "bold"), (_QUOTED_NAME, "quoted")):
+        for m in pattern.finditer(content[:2000]):
+            _add(found, m.group(1), source, m.start(1))
+    for m in _CAPITALIZED_RUN.finditer(content[:2000]):
+        if len(m.group(1).split()) >= 2:
+            _add(found, m.group(1), "capitalized", m.start(1))
+    for m in _ACRONYM.finditer(content[:2000]):
+        _add(found, m.group(1), "acronym", m.start(1))
+    for m in _UNSPACED_ORG.finditer(content[:2000]):          # Thai, Chinese, Japanese: from an organization word on
+        _add(found, m.group(0), "unspaced_org", m.start())
+    first = next((ln.strip() for ln in content.split("\n") if ln.strip()), "")
+    if 2 < len(first) < 120:
+        _add(found, first, "first_line", content.find(first))
+    if mail.sender and mail.sender.name:
+        _add(found, mail.sender.name, "display_name")
+    return list(found.values())
+
+
+def none_features(reading: Reading, what: str) -> list[str]:
+    """The option "the message names no organization" (or no country): what the message says that makes it
+    likely (a person signing for themselves, no organization word anywhere)."""
+    said = concepts(reading.content[:1500])
+    feats = [f"none:{what}"] + [f"none_k:{c}" for c in sorted(said)]
+    if "ORGANIZATION" not in said and "ORGANIZATION" not in concepts(reading.subject):
+        feats.append("none_no_org_word")
+    return feats
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name) if w[0].isupper() or len(w) > 3).lower()
+
+
+def candidate_features(c: Candidate, mail: ParsedMail, reading: Reading, rule_pick: str | None) -> list[str]:
+    """What the ranker weighs about one candidate."""
+    name = c.name
+    ws = name.split()
+    lower_words = words(name)
+    feats = [f"src:{s}" for s in sorted(c.sources)]
+    feats += sorted({f"src:{s.split('~')[0]}" for s in c.sources if s.endswith("~trim")})
+    if any(s.endswith("~trim") for s in c.sources):
+        feats.append("trimmed")
+    if lower_words:
+        feats += [f"first_concept:{k}" for k in sorted(concepts(ws[0]))]
+        feats += [f"last_concept:{k}" for k in sorted(concepts(ws[-1]))]
+    feats.append(f"nsrc:{min(len(c.sources), 4)}")
+    feats.append(f"nwords:{min(len(ws), 9)}")
+    feats.append(f"nchars:{min(len(name) // 10, 8)}")
+    if c.short:
+        feats.append("has_short")
+    if c.country:
+        feats.append("has_country_tail")
+    if lexicon.ORG_WORDS.search(name, name.lower()):
+        feats.append("org_word")
+    if name.isupper() and len(name) <= 12:
+        feats.append("all_caps_short")
+    caps = sum(1 for w in ws if w[:1].isupper())
+    feats.append(f"caps_ratio:{round(4 * caps / max(len(ws), 1))}")
+    if any(ch.isdigit() for ch in name):
+        feats.append("digit")
+    if lower_words and lower_words[0] in _STOP_START:
+        feats.append("stop_start")
+    if _VERBISH.search(name):
+        feats.append("verbish")
+    if re.search(r"[.!?]\s", name):
+        feats.append("sentence_inside")
+    if ROLE.match(name):
+        feats.append("role_start")
+    if _FOOTER.match(name):
+        feats.append("footer")
+    if lower_words:
+        feats.append(f"first:{lower_words[0][:12]}")
+        feats.append(f"last:{lower_words[-1][:12]}")
+    if ws and not (ws[0][:1].isupper() or not ws[0][:1].isascii() or ws[0][:1] in "#("):
+        feats.append("lower_start")
+    if ws and ws[-1][:1].islower():
+        feats.append("lower_end")
+    said = concepts(name)
+    feats += [f"concept:{c}" for c in sorted(said)]
+    if lookup_exact(name):
+        feats.append("is_country")
+    elif scan_country(name):
+        feats.append("country_inside")
+    sender = mail.sender
+    if sender and sender.name:
+        sname = name_key(sender.name)
+        if sname == c.key:
+            feats.append("is_display_name")
+        elif set(sname.split()) & set(c.key.split()):
+            feats.append("shares_display_name_word")
+    if sender:
+        domain = sender.email.rpartition("@")[2].lower()
+        label = domain.split(".")[0]
+        initials = _initials(name)
+        if len(label) >= 2 and (label == initials or (c.short and label == c.short.lower())
+                                or label in c.key.replace(" ", "")):
+            feats.append("domain_match")
+        if domain in FREE_MAIL or domain.split(".", 1)[-1] in FREE_MAIL:
+            feats.append("free_mail")
+    subject_key = name_key(reading.subject)
+    if c.key and c.key in subject_key:
+        feats.append("in_subject")
+        if c.key == subject_key:
+            feats.append("is_subject")
+    if rule_pick and name_key(rule_pick) == c.key:
+        feats.append("rule_pick")
+    form_org = reading.fields.get("organization")
+    if form_org and name_key(split_short_name(form_org)[0]) == c.key:
+        feats.append("form_organization")          # "Organisation:", "Nama organisasi:", "組織名稱:" …
+    occurrences = reading.content.lower().count(name.lower()) if len(name) > 3 else 0
+    feats.append(f"occurs:{min(occurrences, 3)}")
+    feats.append(f"at:{_position(c.first_at)}")
+    feats += [f"src_x_org:{s}" for s in sorted(c.sources) if "org_word" in feats]
+    return feats
+
+
+def _position(at: int) -> str:
+    for edge in (0, 80, 300, 1000, 3000):
+        if at <= edge:
+            return str(edge)
+    return "far"
+
+
+# Domains where anyone can open an address: the domain says nothing about the organization.
+FREE_MAIL = frozenset((
+    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.id", "yahoo.co.uk", "yahoo.fr", "yahoo.es", "yahoo.com.br",
+    "yahoo.com.ph", "ymail.com", "hotmail.com", "hotmail.fr", "hotmail.es", "outlook.com", "outlook.fr", "live.com",
+    "msn.com", "aol.com", "icloud.com", "me.com", "mac.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de",
+    "t-online.de", "mail.ru", "yandex.ru", "yandex.com", "naver.com", "daum.net", "hanmail.net", "qq.com", "163.com",
+    "126.com", "rediffmail.com", "libero.it", "virgilio.it", "orange.fr", "free.fr", "laposte.net", "wanadoo.fr",
+    "sfr.fr", "uol.com.br", "bol.com.br", "terra.com.br", "protonmail.com", "proton.me", "tutanota.com",
+    "riseup.net", "posteo.de", "zoho.com", "mail.com", "seznam.cz", "wp.pl", "o2.pl", "interia.pl",
+))
+
+
+# ---- countries -------------------------------------------------------------------------------------------------------
+
+@dataclass
+class CountryCandidate:
+    code: str
+    sources: set[str] = field(default_factory=set)
+    texts: list[str] = field(default_factory=list)
+    count: int = 0
+    first_at: int = 10_000
+
+
+_LOCATION_CUE = re.compile(
+    r"(?i)\b(from|in|based in|di|dari|sa|en|au|aux|em|no|na|du|de|aus|in|da|dal|della|del|desde|depuis|"
+    r"den|dan)\s+$")
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+CCTLD_IGNORED = {"co", "io", "me", "tv", "cc", "ws", "fm", "am", "ai", "ly", "to", "nu", "eu"}
+
+
+def country_candidates(mail: ParsedMail, reading: Reading, org: Candidate | None) -> list[CountryCandidate]:
+    """Every country the message names for the organization, with where it was named."""
+    found: dict[str, CountryCandidate] = {}
+
+    def add(code: str | None, source: str, text: str = "", at: int = 10_000) -> None:
+        if not code or code in NOT_A_HINT:
+            return
+        cc = found.setdefault(code, CountryCandidate(code))
+        cc.sources.add(source)
+        cc.count += 1
+        cc.first_at = min(cc.first_at, at)
+        if text and text not in cc.texts:
+            cc.texts.append(text)
+
+    content = reading.content[:3000]
+    for m in _LABEL_LINE.finditer(content[:2000]):
+        value = m.group(2).strip()
+        code = lookup_exact(value) or scan_country(value)
+        if code:
+            label = "_".join(words(m.group(1))[:2])
+            add(code, f"label:{label}", value, m.start(2))
+    if org is not None and org.country:
+        add(org.country, "org_tail")
+    if org is not None:
+        add(scan_country(org.name), "in_org_name")
+        for word in re.findall(r"[^\W\d_]{4,}", org.name):
+            if word[:1].isupper() or not word[:1].isascii():
+                add(city_country(word), "city_in_org_name", word)
+    signature = _signature_lines(content)
+    for line in signature:
+        if "@" in line:
+            continue
+        add(lookup_exact(line.strip(" .")) or scan_country(line), "signature", line)
+    add(scan_country(reading.subject), "subject", reading.subject)
+    for word in re.findall(r"[^\W\d_]{4,}", reading.subject):
+        if word[:1].isupper():
+            add(city_country(word), "city_subject", word)
+    text = content[:1500]
+    tokens = list(_WORD_RUN.finditer(text))
+    for i, m in enumerate(tokens):
+        for n in (3, 2, 1):
+            if i + n > len(tokens):
+                continue
+            span = text[m.start():tokens[i + n - 1].end()]
+            code = lookup_exact(span)
+            city = None if code or not (span[:1].isupper() or not span[:1].isascii()) else city_country(span)
+            if code or city:
+                cue = bool(_LOCATION_CUE.search(text[max(0, m.start() - 12):m.start()]))
+                source = "text_cued" if cue else ("text_capitalized" if span[:1].isupper() else "text_lower")
+                add(code or city, ("city_" if city else "") + source, span, m.start())
+                break
+    for name, code in unspaced_names(text):
+        at = text.find(name)
+        if at >= 0:
+            add(code, "text_unspaced", name, at)
+    if mail.sender:
+        tld = mail.sender.email.rpartition(".")[2].lower()
+        if len(tld) == 2 and tld not in CCTLD_IGNORED:
+            code = "GB" if tld == "uk" else tld.upper()
+            if code in found:
+                found[code].sources.add("cctld")
+    return list(found.values())
+
+
+def country_features(cc: CountryCandidate, total: int) -> list[str]:
+    feats = [f"src:{s}" for s in sorted(cc.sources)]
+    feats.append(f"nsrc:{min(len(cc.sources), 4)}")
+    feats.append(f"count:{min(cc.count, 4)}")
+    feats.append(f"at:{_position(cc.first_at)}")
+    feats.append(f"rivals:{min(total - 1, 3)}")
+    if cc.code in ("PS", "IL", "US", "GB"):
+        feats.append("statement_topic")          # Palestine, Israel, the US and the UK are what it is about
+    return feats
+
+
+def split_name(name: str) -> tuple[str, str | None]:
+    return split_short_name(name)
