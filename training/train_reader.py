@@ -27,8 +27,8 @@ from pathlib import Path
 import numpy as np
 
 from mailer.model import Band, Kind
-from mailer.reading.candidates import (candidate_features, country_candidates, country_features, name_key,
-                                       none_features, organization_candidates)
+from mailer.reading.candidates import (candidate_features, country_candidates, country_features, message_view,
+                                       name_key, none_features, organization_candidates)
 from mailer.reading.classify import PROTOCOL_RULES, classify_learned
 from mailer.reading.extract import extract_endorsement
 from mailer.reading.features import kind_features
@@ -74,7 +74,8 @@ def prepare(example: Example) -> Prepared:
     if lab["kind"] in ("endorsement", "withdrawal") and not protocol:
         rule_pick = extract_endorsement(mail, reading).organization
         cands = organization_candidates(mail, reading, rule_pick)
-        p.org = [(candidate_features(c, mail, reading, rule_pick), bool(lab["organization"]) and matches(c.name, example))
+        view = message_view(mail, reading, rule_pick)
+        p.org = [(candidate_features(c, view), bool(lab["organization"]) and matches(c.name, example))
                  for c in cands] + [(none_features(reading, "organization"), not lab["organization"])]
         gold = next((c for c in cands if lab["organization"] and matches(c.name, example)), None)
         countries = country_candidates(mail, reading, gold)

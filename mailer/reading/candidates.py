@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mailer.model import ParsedMail
 from mailer.reading import lexicon
@@ -45,14 +46,24 @@ _VERBISH = re.compile(
 _STOP_START = {"we", "i", "our", "my", "the", "this", "please", "dear", "hello", "hi", "kami", "saya", "nous", "je",
                "nosotros", "nós", "wir", "ich", "noi", "nosaltres", "biz", "ben", "sisi", "mimi", "thank", "thanks",
                "yes", "re", "fwd", "fw"}
-MAX_CANDIDATES = 90
+MAX_CANDIDATES = 70
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+_LEADING_ARTICLE = re.compile(r"^(the|la|le|el|los|las|les|l|o|a|os|as|die|der|das|il|lo|gli|ang)\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_PARTS = re.compile(r",| - | \| | – | — |/")
+_AFTER_FROM = re.compile(r"(?i)\b(?:from|by|von|de|dari|mula sa|da|par|per|di)\s+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+
+
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """How two spellings of one name compare: accents, case, punctuation and a leading article do not count."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[\W_]+", " ", text).strip()
-    return re.sub(r"^(the|la|le|el|los|las|les|l|o|a|os|as|die|der|das|il|lo|gli|ang)\s+", "", text)
+    text = _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    return _LEADING_ARTICLE.sub("", text)
 
 
 @dataclass
@@ -110,7 +121,7 @@ def _spans(raw: str) -> list[tuple[str, str]]:
             if j > i and (i, j) != (0, len(tokens)):
                 cut = all(junk[:i]) and all(junk[j:])
                 spans.append((" ".join(tokens[i:j]), "trim" if cut else "part"))
-    return spans[:24]
+    return spans[:16]
 
 
 _NOT_NAME = {"GREETING", "ROLE", "SIGN", "THANKS", "YES", "QUESTION"}
@@ -125,7 +136,7 @@ def _add(found: dict[str, Candidate], raw: str, source: str, at: int = 10_000) -
     if not raw or len(raw) < 2 or _EMAIL.fullmatch(raw) or _URL.match(raw):
         return
     if len(raw) > 160:
-        for sentence in re.split(r"(?<=[.!?])\s+", raw):
+        for sentence in _SENTENCE_END.split(raw):
             if sentence.strip() and len(sentence) <= 160:
                 _add(found, sentence, source, at)
         return
@@ -181,7 +192,7 @@ def organization_candidates(mail: ParsedMail, reading: Reading, rule_pick: str |
         if _EMAIL.search(line) or _URL.search(line):
             continue
         _add(found, line, f"signature_line{min(i, 4)}", content.rfind(line))
-        for part in re.split(r",| - | \| | – | — |/", line):
+        for part in _PARTS.split(line):
             part = ROLE.sub("", part.strip()).strip(" ,")
             if part and part != line.strip():
                 _add(found, part, "signature_part", content.rfind(part))
@@ -190,7 +201,7 @@ def organization_candidates(mail: ParsedMail, reading: Reading, rule_pick: str |
         _add(found, subject, "subject")
         for part in _SUBJECT_SPLIT.split(subject):
             _add(found, part, "subject_part")
-            tail = re.split(r"(?i)\b(?:from|by|von|de|dari|mula sa|da|par|per|di)\s+", part, maxsplit=1)
+            tail = _AFTER_FROM.split(part, maxsplit=1)
             if len(tail) == 2:
                 _add(found, tail[1], "subject_after_from")
     for pattern, source in ((_MD_LINK, "markdown_link"), (_BOLD, "bold"), (_QUOTED_NAME, "quoted")):
@@ -222,29 +233,91 @@ def none_features(reading: Reading, what: str) -> list[str]:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name) if w[0].isupper() or len(w) > 3).lower()
+    return "".join(w[0] for w in _LETTERS.findall(name) if w[0].isupper() or len(w) > 3).lower()
 
 
-def candidate_features(c: Candidate, mail: ParsedMail, reading: Reading, rule_pick: str | None) -> list[str]:
-    """What the ranker weighs about one candidate."""
-    name = c.name
-    ws = name.split()
-    lower_words = words(name)
-    feats = [f"src:{s}" for s in sorted(c.sources)]
+@dataclass(frozen=True)
+class MessageView:
+    """What every candidate of one message is compared with, worked out once per message."""
+
+    sender_key: str
+    domain_label: str
+    free_mail: bool
+    subject_key: str
+    rule_key: str
+    form_key: str
+    content_lower: str
+
+
+def message_view(mail: ParsedMail, reading: Reading, rule_pick: str | None) -> MessageView:
+    sender = mail.sender
+    domain = sender.email.rpartition("@")[2].lower() if sender else ""
+    form_org = reading.fields.get("organization")
+    return MessageView(
+        sender_key=name_key(sender.name) if sender and sender.name else "",
+        domain_label=domain.split(".")[0],
+        free_mail=bool(domain) and (domain in FREE_MAIL or domain.split(".", 1)[-1] in FREE_MAIL),
+        subject_key=name_key(reading.subject),
+        rule_key=name_key(rule_pick) if rule_pick else "",
+        form_key=name_key(split_short_name(form_org)[0]) if form_org else "",
+        content_lower=reading.content.lower())
+
+
+def candidate_features(c: Candidate, view: MessageView) -> list[str]:
+    """What the ranker weighs about one candidate: its words (cached by name), where it was found, and how it
+    compares with the sender, the subject, the form and the rules' pick."""
+    name, key = c.name, c.key
+    has_org_word, feats = _name_features(name)
+    feats = list(feats)
+    feats += [f"src:{s}" for s in sorted(c.sources)]
     feats += sorted({f"src:{s.split('~')[0]}" for s in c.sources if s.endswith("~trim")})
     if any(s.endswith("~trim") for s in c.sources):
         feats.append("trimmed")
-    if lower_words:
-        feats += [f"first_concept:{k}" for k in sorted(concepts(ws[0]))]
-        feats += [f"last_concept:{k}" for k in sorted(concepts(ws[-1]))]
     feats.append(f"nsrc:{min(len(c.sources), 4)}")
-    feats.append(f"nwords:{min(len(ws), 9)}")
-    feats.append(f"nchars:{min(len(name) // 10, 8)}")
     if c.short:
         feats.append("has_short")
     if c.country:
         feats.append("has_country_tail")
-    if lexicon.ORG_WORDS.search(name, name.lower()):
+    if view.sender_key:
+        if view.sender_key == key:
+            feats.append("is_display_name")
+        elif set(view.sender_key.split()) & set(key.split()):
+            feats.append("shares_display_name_word")
+    label = view.domain_label
+    if len(label) >= 2 and (label == _initials(name) or (c.short and label == c.short.lower())
+                            or label in key.replace(" ", "")):
+        feats.append("domain_match")
+    if view.free_mail:
+        feats.append("free_mail")
+    if key and key in view.subject_key:
+        feats.append("in_subject")
+        if key == view.subject_key:
+            feats.append("is_subject")
+    if view.rule_key and view.rule_key == key:
+        feats.append("rule_pick")
+    if view.form_key and view.form_key == key:
+        feats.append("form_organization")          # "Organisation:", "Nama organisasi:", "組織名稱:" …
+    occurrences = view.content_lower.count(name.lower()) if len(name) > 3 else 0
+    feats.append(f"occurs:{min(occurrences, 3)}")
+    feats.append(f"at:{_position(c.first_at)}")
+    if has_org_word:
+        feats += [f"src_x_org:{s}" for s in sorted(c.sources)]
+    return feats
+
+
+@lru_cache(maxsize=32768)
+def _name_features(name: str) -> tuple[bool, tuple[str, ...]]:
+    """The features of a candidate that depend on its words alone."""
+    ws = name.split()
+    lower_words = words(name)
+    feats = [f"nwords:{min(len(ws), 9)}", f"nchars:{min(len(name) // 10, 8)}"]
+    if lower_words:
+        feats += [f"first_concept:{k}" for k in sorted(concepts(ws[0]))]
+        feats += [f"last_concept:{k}" for k in sorted(concepts(ws[-1]))]
+        feats.append(f"first:{lower_words[0][:12]}")
+        feats.append(f"last:{lower_words[-1][:12]}")
+    org_word = bool(lexicon.ORG_WORDS.search(name, name.lower()))
+    if org_word:
         feats.append("org_word")
     if name.isupper() and len(name) <= 12:
         feats.append("all_caps_short")
@@ -256,56 +329,27 @@ def candidate_features(c: Candidate, mail: ParsedMail, reading: Reading, rule_pi
         feats.append("stop_start")
     if _VERBISH.search(name):
         feats.append("verbish")
-    if re.search(r"[.!?]\s", name):
+    if _SENTENCE_INSIDE.search(name):
         feats.append("sentence_inside")
     if ROLE.match(name):
         feats.append("role_start")
     if _FOOTER.match(name):
         feats.append("footer")
-    if lower_words:
-        feats.append(f"first:{lower_words[0][:12]}")
-        feats.append(f"last:{lower_words[-1][:12]}")
     if ws and not (ws[0][:1].isupper() or not ws[0][:1].isascii() or ws[0][:1] in "#("):
         feats.append("lower_start")
     if ws and ws[-1][:1].islower():
         feats.append("lower_end")
-    said = concepts(name)
-    feats += [f"concept:{c}" for c in sorted(said)]
+    feats += [f"concept:{k}" for k in sorted(concepts(name))]
     if lookup_exact(name):
         feats.append("is_country")
-    elif scan_country(name):
+    elif _scan(name):
         feats.append("country_inside")
-    sender = mail.sender
-    if sender and sender.name:
-        sname = name_key(sender.name)
-        if sname == c.key:
-            feats.append("is_display_name")
-        elif set(sname.split()) & set(c.key.split()):
-            feats.append("shares_display_name_word")
-    if sender:
-        domain = sender.email.rpartition("@")[2].lower()
-        label = domain.split(".")[0]
-        initials = _initials(name)
-        if len(label) >= 2 and (label == initials or (c.short and label == c.short.lower())
-                                or label in c.key.replace(" ", "")):
-            feats.append("domain_match")
-        if domain in FREE_MAIL or domain.split(".", 1)[-1] in FREE_MAIL:
-            feats.append("free_mail")
-    subject_key = name_key(reading.subject)
-    if c.key and c.key in subject_key:
-        feats.append("in_subject")
-        if c.key == subject_key:
-            feats.append("is_subject")
-    if rule_pick and name_key(rule_pick) == c.key:
-        feats.append("rule_pick")
-    form_org = reading.fields.get("organization")
-    if form_org and name_key(split_short_name(form_org)[0]) == c.key:
-        feats.append("form_organization")          # "Organisation:", "Nama organisasi:", "組織名稱:" …
-    occurrences = reading.content.lower().count(name.lower()) if len(name) > 3 else 0
-    feats.append(f"occurs:{min(occurrences, 3)}")
-    feats.append(f"at:{_position(c.first_at)}")
-    feats += [f"src_x_org:{s}" for s in sorted(c.sources) if "org_word" in feats]
-    return feats
+    return org_word, tuple(feats)
+
+
+@lru_cache(maxsize=16384)
+def _scan(text: str) -> str | None:
+    return scan_country(text)
 
 
 def _position(at: int) -> str:
@@ -370,7 +414,7 @@ def country_candidates(mail: ParsedMail, reading: Reading, org: Candidate | None
         add(org.country, "org_tail")
     if org is not None:
         add(scan_country(org.name), "in_org_name")
-        for word in re.findall(r"[^\W\d_]{4,}", org.name):
+        for word in _LONG_WORD.findall(org.name):
             if word[:1].isupper() or not word[:1].isascii():
                 add(city_country(word), "city_in_org_name", word)
     signature = _signature_lines(content)
@@ -379,7 +423,7 @@ def country_candidates(mail: ParsedMail, reading: Reading, org: Candidate | None
             continue
         add(lookup_exact(line.strip(" .")) or scan_country(line), "signature", line)
     add(scan_country(reading.subject), "subject", reading.subject)
-    for word in re.findall(r"[^\W\d_]{4,}", reading.subject):
+    for word in _LONG_WORD.findall(reading.subject):
         if word[:1].isupper():
             add(city_country(word), "city_subject", word)
     text = content[:1500]

@@ -20,7 +20,7 @@ from typing import Callable
 from mailer.model import Band, Extraction, Kind, ParsedMail, Understanding
 from mailer.reading import rules
 from mailer.reading.candidates import (Candidate, candidate_features, country_candidates, country_features,
-                                       none_features, organization_candidates)
+                                       message_view, none_features, organization_candidates)
 from mailer.reading.concepts import concepts
 from mailer.reading.countries import display_name
 from mailer.reading.extract import extract_contact, extract_endorsement, extract_withdrawal
@@ -38,6 +38,7 @@ PROTOCOL_RULES: tuple[tuple[MailRule, Kind], ...] = (
     (rules.is_delivery_report, Kind.BOUNCE),
     (rules.is_rfc3834_auto_reply, Kind.AUTO_REPLY),
     (rules.is_bounce, Kind.BOUNCE),
+    (rules.is_auto_reply, Kind.AUTO_REPLY),          # and an "Automatic reply:" / "Out of office" subject
     (rules.is_machine_sender, Kind.AUTO_REPLY),
 )
 # Without a model: the hand-written order.
@@ -120,7 +121,8 @@ class Fields:
 
 def read_fields(mail: ParsedMail, reading: Reading, model: Model, ruled: Extraction) -> Fields:
     candidates = organization_candidates(mail, reading, ruled.organization)
-    options = [candidate_features(c, mail, reading, ruled.organization) for c in candidates]
+    view = message_view(mail, reading, ruled.organization)
+    options = [candidate_features(c, view) for c in candidates]
     i, p_org = model.organization.choose(options + [none_features(reading, "organization")])
     best = candidates[i] if i < len(candidates) else None       # the last option: no organization named
     if best is not None and ruled.short_name and not best.short and best.name == ruled.organization:
@@ -164,6 +166,7 @@ def choose_band(model: Model, p_kind: float, fields: Fields, ruled: Extraction,
 CONTRADICTING = frozenset({"WITHDRAW", "UNSUBSCRIBE", "CAMPAIGN", "AWAY", "UNDELIVERED"})
 # What the rules know that the ranker cannot: several organizations, a person, a question, a letter attached.
 HARD_REASONS = ("several organizations", "a list of organizations", "two organizations", "a person signing",
+                "country not recognized",
                 "also asks", "an attached letter", "oversized")
 
 

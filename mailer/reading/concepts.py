@@ -17,6 +17,9 @@ from functools import lru_cache
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "SIGN": (
         "endors", "sign on", "signs on", "signing on", "signed on", "signator", "undersign", "co-sign", "cosign",
+        "sign ", "signs ", "signed ", "signing ", "include us", "include our", "please include", "pls include",
+        "add us", "count us", "signe ", "signent", "signé", "signée", "sumem", "s'adhereix", "adhereix",
+        "ens hi sumem", "zeichnet mit", "zeichnen mit", "zeichnen", "pirma", "nak sign",
         "add our name", "add us", "count us in", "put our name", "include our", "join the statement", "sign the",
         "we sign", "we endorse", "support the statement", "support this statement",
         "adhér", "adhes", "adher", "signer", "signons", "signataire", "souscri", "cosign", "appuy",
@@ -252,8 +255,19 @@ def _tables() -> tuple[dict[str, list[tuple[str, bool, str]]], list[tuple[str, s
     return spaced, unspaced
 
 
-def concepts(text: str) -> set[str]:
-    """The concepts *text* says, by the table above."""
+def concepts(text: str) -> frozenset[str]:
+    """The concepts *text* says, by the table above (short texts, such as a candidate's words, are cached)."""
+    if len(text) <= 160:
+        return _concepts_cached(text)
+    return frozenset(_concepts(text))
+
+
+@lru_cache(maxsize=65536)
+def _concepts_cached(text: str) -> frozenset[str]:
+    return frozenset(_concepts(text))
+
+
+def _concepts(text: str) -> set[str]:
     spaced, unspaced = _tables()
     lower = text.lower()
     found: set[str] = set()
