@@ -15,7 +15,7 @@ from mailer.settings import load_settings
 from mailer.edges.smtp import SmtpSender
 from storage.db import open_database, utcnow
 from storage.schema import OutboxMessage, ReviewItem
-from tests.mails import endorsement
+from tests.mails import endorsement, organization_name
 from tests.support.config import smtp_outgoing, write_config
 
 
@@ -146,7 +146,7 @@ def test_no_reply_goes_to_an_address_email_validator_rejects(world, smtp):
 def test_replies_to_one_sender_are_capped_per_day(world, smtp):
     settings, db, clock, deliver, sender = world
     for n in range(settings.replies.per_sender_per_day + 2):
-        deliver(endorsement(organization=f"Group {n} (G{n})"))
+        deliver(endorsement(organization=organization_name(n)))
     assert len(outbox_rows(db)) == settings.replies.per_sender_per_day
     with db.session() as s:
         reasons = [r.reason for r in s.scalars(select(ReviewItem))]

@@ -187,12 +187,13 @@ def test_a_follow_up_reopens_the_inquiry_and_the_coordinators_hear_of_it(desk):
 def test_a_forged_coordinator_reply_is_not_relayed(desk):
     settings, db, clock, deliver = desk
     sent = by_recipient(deliver(question()))
+    # (what the forger asks is a plain question: the test is about the path, not about reading a scam)
     genuine = reply_as_client(sent["coord1@example.org"], sender="coord1@example.org",
-                              body="Please send us your bank details?")
+                              body="When will the list of signatories be published?")
     failed_dkim = (b"Authentication-Results: mx.example.org; dkim=fail header.d=example.org; "
                    b"dmarc=fail header.from=example.org\r\n" + genuine)
     no_token = question(sender="coord1@example.org", subject="Re: [INQ-1] Question about the joint statement",
-                        body="Please send us your bank details?",
+                        body="When will the list of signatories be published?",
                         headers={"In-Reply-To": "<made-up@example.org>"})
     out = deliver(failed_dkim, no_token)
 

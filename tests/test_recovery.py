@@ -18,7 +18,7 @@ from mailer.edges.mailbox_source import MaildirConnection
 from mailer.settings import load_settings
 from storage.db import open_database
 from storage.schema import Endorsement, InboundMessage, OutboxMessage, ReviewItem
-from tests.mails import endorsement
+from tests.mails import endorsement, organization_name
 from tests.support.config import smtp_outgoing, write_config
 
 
@@ -67,7 +67,7 @@ def test_kill_9_at_any_moment_loses_nothing_and_queues_no_second_reply(tmp_path,
     box = mailbox.Maildir(str(settings.mailbox.maildir), create=True)
     n = 40
     for i in range(n):
-        box.add(endorsement(sender=f"Person {i} <p{i}@org{i}.example.net>", organization=f"Org {i} (O{i})"))
+        box.add(endorsement(sender=f"Person {i} <p{i}@org{i}.example.net>", organization=organization_name(i)))
     cmd = [sys.executable, "-m", "mailer.cli", "--config", str(config), "run", "--once"]
     for delay in (0.3, 0.6, 0.9, 1.2, 1.6, 2.0):
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

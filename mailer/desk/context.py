@@ -20,7 +20,7 @@ from storage.schema import InboundMessage, MessageState
 from mailer.compose import Outgoing, render
 from mailer.model import ParsedMail, Understanding
 from mailer.desk.reply_policy import reply_blocked
-from mailer.reading.rules import machine_mail
+from mailer.reading.rules import is_bulk, machine_mail
 from mailer.settings import Settings
 from mailer.reading.tokens import plus_address
 
@@ -82,6 +82,8 @@ def on_unknown(session: Session, ctx: Context, message: InboundMessage, mail: Pa
     if u.courtesy and not mail.attachments and not machine_mail(mail):
         registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="courtesy_recorded",
                        subject=(mail.subject or "")[:200], in_reply_to=mail.in_reply_to[:300])
+        return MessageState.HANDLED
+    if is_bulk(mail):                  # a newsletter or a list post: recorded, as auto-replies are
         return MessageState.HANDLED
     return on_for_review(session, ctx, message, mail, u)
 

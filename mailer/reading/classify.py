@@ -40,6 +40,7 @@ PROTOCOL_RULES: tuple[tuple[MailRule, Kind], ...] = (
     (rules.is_bounce, Kind.BOUNCE),
     (rules.is_auto_reply, Kind.AUTO_REPLY),          # and an "Automatic reply:" / "Out of office" subject
     (rules.is_machine_sender, Kind.AUTO_REPLY),
+    (rules.is_bulk, Kind.UNKNOWN),                   # list and bulk mail: nobody wrote it to us (recorded)
 )
 # Without a model: the hand-written order.
 MACHINE_RULES: tuple[tuple[MailRule, Kind], ...] = (
@@ -72,7 +73,10 @@ def classify(mail: ParsedMail) -> Understanding:
 def classify_learned(mail: ParsedMail, model: Model) -> Understanding:
     reading = read(mail)
     probabilities = model.kind.probabilities(kind_features(mail, reading))
-    best = int(probabilities.argmax())
+    order = [int(i) for i in probabilities.argsort()[::-1]]
+    best = order[0]
+    if model.kinds[best] == COURTESY and not plain_courtesy(reading):
+        best = order[1]            # a "thanks" that also asks or says more is read as what it says besides
     label, p_kind = model.kinds[best], float(probabilities[best])
     confidence = {"kind": round(p_kind, 3)}
     if label == COURTESY:
@@ -98,6 +102,14 @@ def classify_learned(mail: ParsedMail, model: Model) -> Understanding:
     p_endorse = float(probabilities[model.kinds.index(Kind.ENDORSEMENT.value)])
     confidence["kind"] = round(p_endorse, 3)
     return Understanding(kind, reasons, fields.extraction(ruled, why), confidence=confidence, band=band)
+
+
+def plain_courtesy(reading: Reading) -> bool:
+    """Whether the writer's words could be nothing but courtesy: no question, no withdrawal or unsubscribe. A
+    message read as courtesy is answered by nobody, so a request must never hide in one."""
+    own = reading.content.strip()
+    said = concepts(own[:600]) | concepts(reading.subject)
+    return "?" not in own and "？" not in own and not said & {"QUESTION", "WITHDRAW", "UNSUBSCRIBE"}
 
 
 class Fields:
