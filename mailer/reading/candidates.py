@@ -46,7 +46,7 @@ _VERBISH = re.compile(
 _STOP_START = {"we", "i", "our", "my", "the", "this", "please", "dear", "hello", "hi", "kami", "saya", "nous", "je",
                "nosotros", "nós", "wir", "ich", "noi", "nosaltres", "biz", "ben", "sisi", "mimi", "thank", "thanks",
                "yes", "re", "fwd", "fw"}
-MAX_CANDIDATES = 70
+MAX_CANDIDATES = 50
 
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -121,7 +121,7 @@ def _spans(raw: str) -> list[tuple[str, str]]:
             if j > i and (i, j) != (0, len(tokens)):
                 cut = all(junk[:i]) and all(junk[j:])
                 spans.append((" ".join(tokens[i:j]), "trim" if cut else "part"))
-    return spans[:16]
+    return spans[:12]
 
 
 _NOT_NAME = {"GREETING", "ROLE", "SIGN", "THANKS", "YES", "QUESTION"}
@@ -429,12 +429,14 @@ def country_candidates(mail: ParsedMail, reading: Reading, org: Candidate | None
     text = content[:1500]
     tokens = list(_WORD_RUN.finditer(text))
     for i, m in enumerate(tokens):
-        for n in (3, 2, 1):
+        first = m.group(0)[:1]
+        named = first.isupper() or not first.isascii()
+        for n in ((3, 2, 1) if named else (1,)):        # names of places begin with a capital (or another script)
             if i + n > len(tokens):
                 continue
             span = text[m.start():tokens[i + n - 1].end()]
             code = lookup_exact(span)
-            city = None if code or not (span[:1].isupper() or not span[:1].isascii()) else city_country(span)
+            city = None if code or not named else city_country(span)
             if code or city:
                 cue = bool(_LOCATION_CUE.search(text[max(0, m.start() - 12):m.start()]))
                 source = "text_cued" if cue else ("text_capitalized" if span[:1].isupper() else "text_lower")

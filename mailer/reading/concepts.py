@@ -6,7 +6,8 @@ say it in the languages endorsers write; :func:`concepts` finds them in a text. 
 languages, not of any message: it carries no verdict, the model weighs each concept from the data.
 
 Stems match at the start of a word ("unterzeichn" finds "unterzeichnen", "unterzeichnet"); a stem that ends
-with a space is a whole word ("si " is not "sie"); a stem with a space inside matches two or three words; in scripts written without spaces (Thai, Chinese, Japanese, Burmese) a stem is found
+with a space is a whole word ("si " is not "sie"); a stem with a space inside is a phrase that begins with that
+whole first word; in scripts written without spaces (Thai, Chinese, Japanese, Burmese) a stem is found
 anywhere.
 """
 from __future__ import annotations
@@ -240,25 +241,41 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-·][^\W_]+)*", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, list[tuple[str, bool, str]]], list[tuple[str, str]]]:
-    """(stems of spaced scripts by their first two letters, with whether they are whole words; stems of
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, tuple[tuple[str, str], ...]],
+                       tuple[tuple[str, str], ...]]:
+    """(stems that begin a word → concepts, whole words → concepts, phrases by their first word, stems of
     unspaced scripts)."""
-    spaced: dict[str, list[tuple[str, bool, str]]] = {}
+    prefix: dict[str, set[str]] = {}
+    whole: dict[str, set[str]] = {}
+    phrases: dict[str, list[tuple[str, str]]] = {}
     unspaced: list[tuple[str, str]] = []
     for concept, stems in CONCEPTS.items():
         for stem in dict.fromkeys(stems):
-            stem = stem.lower()
-            if _UNSPACED.search(stem):
-                unspaced.append((stem.strip(), concept))
+            lowered = stem.lower()
+            bare = lowered.strip()
+            if _UNSPACED.search(lowered):
+                unspaced.append((bare, concept))
+            elif " " in bare:
+                first = _WORD.findall(bare)[0]
+                phrases.setdefault(first, []).append((bare, concept))
+            elif lowered.endswith(" "):
+                whole.setdefault(bare, set()).add(concept)
             else:
-                spaced.setdefault(stem.strip()[:2], []).append((stem.strip(), stem.endswith(" "), concept))
-    return spaced, unspaced
+                prefix.setdefault(bare, set()).add(concept)
+    return ({k: frozenset(v) for k, v in prefix.items()}, {k: frozenset(v) for k, v in whole.items()},
+            {k: tuple(v) for k, v in phrases.items()}, tuple(unspaced))
 
 
 def concepts(text: str) -> frozenset[str]:
     """The concepts *text* says, by the table above (short texts, such as a candidate's words, are cached)."""
     if len(text) <= 160:
         return _concepts_cached(text)
+    return _concepts_of_long_text(text)
+
+
+@lru_cache(maxsize=32)
+def _concepts_of_long_text(text: str) -> frozenset[str]:
+    """A message's own words are asked about several times (kind, bands, courtesy): read them once."""
     return frozenset(_concepts(text))
 
 
@@ -267,26 +284,36 @@ def _concepts_cached(text: str) -> frozenset[str]:
     return frozenset(_concepts(text))
 
 
+_NON_LATIN = re.compile(r"[^\u0000-\u05ff]")
+
+
+@lru_cache(maxsize=1)
+def _stem_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(stem) for stem in _tables()[0]}))
+
+
 def _concepts(text: str) -> set[str]:
-    spaced, unspaced = _tables()
+    prefix, whole, phrases, unspaced = _tables()
     lower = text.lower()
     found: set[str] = set()
     words = _WORD.findall(lower)
     for i, word in enumerate(words):
-        bucket = spaced.get(word[:2])
-        if not bucket:
-            continue
-        pair = word + " " + words[i + 1] if i + 1 < len(words) else word
-        triple = pair + " " + words[i + 2] if i + 2 < len(words) else pair
-        for stem, whole, concept in bucket:
-            if concept in found:
-                continue
-            if " " in stem:
-                if pair.startswith(stem) or triple.startswith(stem):
+        hit = whole.get(word)
+        if hit:
+            found |= hit
+        for end in _stem_lengths():                              # every beginning of the word that is a stem
+            if end > len(word):
+                break
+            hit = prefix.get(word[:end])
+            if hit:
+                found |= hit
+        candidates = phrases.get(word)
+        if candidates:
+            tail = " ".join(words[i:i + 4])
+            for phrase, concept in candidates:
+                if tail.startswith(phrase):
                     found.add(concept)
-            elif word == stem if whole else word.startswith(stem):
-                found.add(concept)
-    if _UNSPACED.search(lower) or any(ord(ch) > 0x5ff for ch in lower[:200]):
+    if _UNSPACED.search(lower) or _NON_LATIN.search(lower, 0, 200):
         for stem, concept in unspaced:
             if concept not in found and stem in lower:
                 found.add(concept)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from mailer.reading import lexicon
 from mailer.reading.countries import NOT_A_HINT, display_name, lookup_exact, resolve_country, scan_country
@@ -298,6 +299,7 @@ def split_location(raw: str) -> tuple[str, str | None]:
     return raw, None
 
 
+@lru_cache(maxsize=16384)
 def normalize_candidate(raw: str) -> tuple[str, str | None, str | None]:
     """A name as found in prose or a signature → (organization, short name, country code from its tail)."""
     raw = _ARTICLE.sub("", clean_name(strip_greeting(raw)))
