@@ -21,6 +21,7 @@ class EndorsementState(StrEnum):
     REJECTED = "rejected"
     CANCELLED = "cancelled"                          # the endorser said no
     EXPIRED = "expired"
+    UNDELIVERABLE = "undeliverable"                  # the confirmation request bounced: nobody can confirm it
 
 
 class OutboxState(StrEnum):

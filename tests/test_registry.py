@@ -305,3 +305,52 @@ def test_a_flood_of_unreadable_mail_reaches_coordinators_a_few_items_an_hour(tmp
             assert len(s.scalars(select(ReviewItem).where(ReviewItem.state == "open")).all()) == 30
     finally:
         desk.close()
+
+
+def test_a_bounced_confirmation_request_makes_the_endorsement_undeliverable_and_stops_the_reminder(desk):
+    """The confirmation request to a dead address bounces: the endorsement cannot be confirmed from there, so no
+    reminder goes to that address, it never expires unseen, and the audit and the coordinators' summary say it."""
+    from tests.test_subscriptions import dsn
+    sent = desk.deliver(endorsement(sender=PSM))
+    only(sent, "aruna@psm.example.org", "[confirm c-")
+    bounce = dsn("statement+bounces@example.org", "aruna@psm.example.org")
+    assert desk.deliver(bounce) == []                                           # a bounce is never answered
+    assert states(desk) == ["undeliverable"]
+    token_days = desk.settings.replies.token_days
+    assert desk.tick(days=token_days + 1) == []                                 # no reminder, no expiry
+    assert states(desk) == ["undeliverable"] and desk.listed() == ""
+    code, history = desk.cli("signatories", "--history")
+    assert "confirmation_undeliverable" in history
+    # a delay is no reason: only a hard bounce makes an endorsement undeliverable
+    again = desk.deliver(endorsement(sender="Ricardo <r@plm.example.org>", organization="Partido Lakas ng Masa (PLM)",
+                                     country="Philippines"))
+    only(again, "r@plm.example.org", "[confirm c-")
+    desk.deliver(dsn("statement+bounces@example.org", "r@plm.example.org", status="4.4.1", action="delayed"))
+    assert sorted(states(desk)) == ["confirmation_requested", "undeliverable"]
+
+
+def test_the_coordinators_summary_names_the_endorsements_whose_request_bounced(desk):
+    from datetime import timedelta
+
+    from mailer.desk.context import Context
+    from mailer.compose import make_environment
+    from mailer.digest.content import Content
+    from mailer.digest.run import queue_summary
+    from storage.schema import Digest, OutboxMessage
+    from tests.test_subscriptions import dsn
+    desk.deliver(endorsement(sender=PSM))
+    desk.deliver(dsn("statement+bounces@example.org", "aruna@psm.example.org"))
+    ctx = Context(settings=desk.settings, templates=make_environment(desk.settings.templates), now=desk.now,
+                  make_message_id=lambda purpose: f"<summary.{purpose}@example.org>")
+    since = desk.now - timedelta(days=7)
+    with desk.db.session() as s:
+        digest = Digest(period="2026-W49", state="sending", scheduled_at=desk.now, since=since, cutoff=desk.now,
+                        nonce="test", created_at=desk.now)
+        s.add(digest)
+        s.flush()
+        content = Content(period="2026-W49", since=since, cutoff=desk.now, new=(), withdrawn=(), total=0,
+                          countries=(), full_list="")
+        queue_summary(s, ctx, digest, content)
+        raws = [r.raw for r in s.scalars(select(OutboxMessage).where(OutboxMessage.purpose == "coordinator_summary"))]
+    assert raws and all(b"Confirmation requests that bounced" in raw and b"aruna@psm.example.org" in raw
+                        for raw in raws)

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import registry, signatories, tokenstore
@@ -330,3 +330,22 @@ def remind_and_expire(session: Session, ctx: Context) -> dict[str, int]:
 
 def stored_mail(message: InboundMessage, ctx: Context) -> ParsedMail:
     return parse_message(message.raw, max_bytes=ctx.settings.replies.max_message_bytes)
+
+
+# ---- a confirmation request that bounced -----------------------------------------------------------------------------
+
+def mark_undeliverable(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail) -> list[int]:
+    """A hard bounce naming the address a confirmation request went to: its endorsements can never be
+    confirmed from there, so no reminder goes to a dead address and the coordinators see them in their summary.
+    Returns the endorsements marked."""
+    addresses = {a.lower() for a in mail.failed_recipients}
+    if not addresses:
+        return []
+    rows = session.scalars(select(Endorsement).where(
+        Endorsement.state == EndorsementState.CONFIRMATION_REQUESTED,
+        func.lower(Endorsement.contact_email).in_(sorted(addresses)))).all()
+    for endorsement in rows:
+        endorsement.state, endorsement.updated_at = EndorsementState.UNDELIVERABLE, ctx.now
+        registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="confirmation_undeliverable",
+                       endorsement=endorsement, address=endorsement.contact_email)
+    return [e.id for e in rows]

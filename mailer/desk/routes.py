@@ -32,6 +32,14 @@ class Route(NamedTuple):
     handler: RouteHandler
 
 
+def on_bounce(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, u: Understanding) -> str:
+    """A hard bounce: the endorsements whose confirmation request it returns become undeliverable (no reminder
+    to a dead address; the coordinators' summary names them), and a digest subscriber's bounce counts."""
+    if subscriptions.is_hard(mail):
+        confirm.mark_undeliverable(session, ctx, message, mail)
+    return subscriptions.on_bounce(session, ctx, message, mail, u)
+
+
 # 1. Conversations Endorse started, first match wins.
 ROUTES: tuple[Route, ...] = (
     Route("coordinator review reply", replies_with(TokenPurpose.REVIEW), review.on_review_reply),
@@ -44,7 +52,7 @@ ROUTES: tuple[Route, ...] = (
 
 # 2. By kind; a kind missing here goes to a coordinator.
 HANDLERS: dict[Kind, Handler] = {
-    Kind.BOUNCE: subscriptions.on_bounce,          # a digest copy's bounce counts; every other bounce is recorded
+    Kind.BOUNCE: on_bounce,                        # a dead endorser's address, a digest copy's bounce; never answered
     Kind.AUTO_REPLY: on_machine_mail,
     Kind.ENDORSEMENT: confirm.on_endorsement,
     Kind.CONFIRMATION: confirm.on_confirmation,

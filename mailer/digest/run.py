@@ -23,8 +23,8 @@ from storage import digests, registry, subscribers
 from storage.db import Database, utcnow
 from storage.export import listing_line, render_text
 from storage.inquiries import unanswered_inquiries
-from storage.schema import (Digest, DigestDelivery, DigestState, OutboxMessage, OutboxState, ReviewItem, Signatory,
-                            SignatoryStatus, Subscriber)
+from storage.schema import (Digest, DigestDelivery, DigestState, Endorsement, EndorsementState, OutboxMessage,
+                            OutboxState, ReviewItem, Signatory, SignatoryStatus, Subscriber)
 
 from mailer.digest.bulk import Pool, make_pool
 from mailer.compose import Outgoing, make_environment, pick_language
@@ -151,6 +151,9 @@ def queue_summary(session, ctx: Context, digest: Digest, content: Content) -> No
     uncertain_replies = session.scalar(select(func.count(OutboxMessage.id)).where(
         OutboxMessage.state == OutboxState.UNCERTAIN))
     uncertain_copies = digests.uncertain_in_previous(session, digest.id)
+    undeliverable = [(e.organization or "(no organization)", e.contact_email) for e in session.scalars(
+        select(Endorsement).where(Endorsement.state == EndorsementState.UNDELIVERABLE,
+                                  *((Endorsement.updated_at >= since,) if since else ())).order_by(Endorsement.id))]
     context = {**common(ctx), "digest": content, "period": digest.period,
                "audience": subscribers.counts(session).get("active", 0),
                "review_items": [(i.id, i.subject, (i.reason or "")[:160]) for i in waiting[:30]],
@@ -161,7 +164,8 @@ def queue_summary(session, ctx: Context, digest: Digest, content: Content) -> No
                "disabled": [(r.email, r.hard_bounces) for r in subscribers.disabled_since(session, since)],
                "bouncing": [(r.email, r.hard_bounces) for r in subscribers.bouncing(session)],
                "max_hard_bounces": st.subscribers.max_hard_bounces, "failed_mail": failed_mail,
-               "uncertain_replies": uncertain_replies, "uncertain_copies": uncertain_copies}
+               "uncertain_replies": uncertain_replies, "uncertain_copies": uncertain_copies,
+               "undeliverable": undeliverable}
     for coordinator in st.statement.coordinators:
         queue_notice(session, ctx, purpose="coordinator_summary",
                      out=Outgoing(template="coordinator_summary", context=context, to=coordinator))
