@@ -251,6 +251,24 @@ def test_policy_confirm_and_approve_lists_only_after_a_coordinator(tmp_path, db_
         desk.close()
 
 
+def test_the_listed_mail_after_a_coordinators_approval_is_in_the_endorsers_language(tmp_path, db_url, smtp):
+    desk = Desk(tmp_path, db_url, smtp, policy={"verification": "confirm_and_approve"})
+    sender = "Pierre Rousset <pierre@essf.example.org>"
+    french = endorsement(sender=sender, organization="Europe solidaire sans frontières (ESSF)", country="France",
+                         subject="Signature de la déclaration")
+    french = french.replace(b"Dear comrades,\n\nWe endorse the statement.",
+                            "Chers camarades,\n\nNous signons la déclaration commune.".encode())
+    try:
+        sent = confirm(desk, desk.deliver(french), sender, body="Oui, nous confirmons.")
+        assert "Un coordinateur la vérifiera" in only(sent, "pierre@essf.example.org").text
+        review = only(sent, "coord1@example.org", "[review r-")
+        listed = only(desk.deliver(reply_as_client(review.raw, sender="coord1@example.org", body="approve")),
+                      "pierre@essf.example.org")
+        assert "figure désormais parmi les signataires" in listed.text
+    finally:
+        desk.close()
+
+
 def test_free_mail_senders_go_to_a_coordinator_first_when_the_setting_asks(tmp_path, db_url, smtp):
     desk = Desk(tmp_path, db_url, smtp, policy={"review_free_mail": True, "free_mail_domains": ["gmail.com"]})
     try:

@@ -95,7 +95,7 @@ def _tell_listed(session: Session, ctx: Context, e: Endorsement) -> None:
         **common(ctx), "subject": f"Listed: {ctx.settings.statement.title}", "listed": True,
         "contact_name": e.contact_name or "", "listing": confirm.registry_line(session, e)},
         to=e.contact_email, to_name=e.contact_name or "")
-    queue_notice(session, ctx, purpose="listed", out=out, caused_by=e.message_id)
+    queue_notice(session, ctx, purpose="listed", out=out, caused_by=e.message_id, language=e.language)
 
 
 def merge_endorsement(session: Session, ctx: Context, item: ReviewItem, command: Command, actor: str) -> Result:
