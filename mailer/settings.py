@@ -106,6 +106,7 @@ class ReplySettings:
     max_message_bytes: int             # larger messages are kept and flagged for review
     reminder_days: int = 4             # one reminder this many days before a confirmation token expires
     token_address: str = ""            # Reply-To with "{token}", e.g. "statement+{token}@example.org"
+    rejection_note: bool = True        # an endorser whose endorsement a coordinator rejects gets a polite note
 
     def reply_address(self, statement_address: str, token: str) -> str:
         """Where a reply carrying *token* goes: the configured pattern, else the statement's plus-address."""
@@ -312,6 +313,7 @@ def load_settings(path: str | os.PathLike | None = None, *, environ: dict | None
             token_address=r.get("replies.token_address", str, "",
                                 expected='an address whose local part holds "{token}"',
                                 check=lambda v: not v or "{token}" in v.partition("@")[0] and _is_address(v)),
+            rejection_note=r.get("replies.rejection_note", bool, True, expected="true or false"),
         ),
         policy=PolicySettings(
             verification=r.get("policy.verification", str, "confirm", expected='"confirm" or "confirm_and_approve"',

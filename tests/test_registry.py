@@ -3,6 +3,7 @@ withdrawal, audit.  Each test drives whole cycles with a clock it moves (tests/s
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from sqlalchemy import select
@@ -372,3 +373,22 @@ def test_the_coordinators_summary_names_the_endorsements_whose_request_bounced(d
         raws = [r.raw for r in s.scalars(select(OutboxMessage).where(OutboxMessage.purpose == "coordinator_summary"))]
     assert raws and all(b"Confirmation requests that bounced" in raw and b"aruna@psm.example.org" in raw
                         for raw in raws)
+
+
+@pytest.mark.parametrize("note", [True, False], ids=["note", "no-note"])
+def test_a_rejected_endorser_gets_a_polite_note_unless_the_setting_says_no(tmp_path, db_url, smtp, note):
+    desk = Desk(tmp_path, db_url, smtp, replies={"rejection_note": note})
+    try:
+        sent = desk.deliver(endorsement(sender=PSM, organization="Parti Sosialis Malaysia (PSM)", country="Atlantis"))
+        review = only(sent, "coord1@example.org", "[review r-")       # country not recognized: review first
+        after = desk.deliver(reply_as_client(review.raw, sender="coord1@example.org", body="reject"))
+        to_endorser = [s for s in after if s.to == "aruna@psm.example.org"]
+        assert states(desk) == ["rejected"] and desk.listed() == ""
+        if note:
+            [told] = to_endorser
+            assert "will not add it to the list of signatories" in told.text and "Parti Sosialis Malaysia" in told.text
+            assert "[review" not in told.subject and not re.search(r"\br-[a-z2-9]{26}", told.text)  # no token leaks
+        else:
+            assert to_endorser == []
+    finally:
+        desk.close()

@@ -112,7 +112,22 @@ def reject_endorsement(session: Session, ctx: Context, item: ReviewItem, command
         e.state, e.updated_at = EndorsementState.REJECTED, ctx.now
         tokenstore.use_tokens(session, now=ctx.now, endorsement_id=e.id)
         registry.audit(session, now=ctx.now, actor=actor, action="rejected", endorsement=e)
+        if ctx.settings.replies.rejection_note and item.subject == Subject.ENDORSEMENT:
+            _tell_rejected(session, ctx, e)
     return Result(True, "rejected: nothing is published")
+
+
+def _tell_rejected(session: Session, ctx: Context, e: Endorsement) -> None:
+    """A polite note in the endorser's language (``replies.rejection_note``); held back, like every notice, for
+    an address that cannot be answered, and never sent for a message a machine wrote."""
+    message = session.get(InboundMessage, e.message_id)
+    if not e.contact_email or message is None or message.kind in ("bounce", "auto_reply"):
+        return
+    out = Outgoing(template="rejected", context={
+        **common(ctx), "subject": answer_subject(message.subject or ctx.settings.statement.title),
+        "contact_name": e.contact_name or "", "listing": confirm.line_of(e)},
+        to=e.contact_email, to_name=e.contact_name or "", in_reply_to=message.message_id or "")
+    queue_notice(session, ctx, purpose="rejection_note", out=out, caused_by=e.message_id, language=e.language)
 
 
 def apply_correction(session: Session, ctx: Context, item: ReviewItem, command: Command, actor: str) -> Result:
