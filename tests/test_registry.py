@@ -392,3 +392,20 @@ def test_a_rejected_endorser_gets_a_polite_note_unless_the_setting_says_no(tmp_p
             assert to_endorser == []
     finally:
         desk.close()
+
+
+def test_a_plain_bounce_that_says_auto_submitted_is_still_a_bounce_and_stops_the_reminder(desk):
+    """qmail and many small servers send a plain-text bounce with Auto-Submitted: it is a bounce (the rules decide
+    a bounce before an auto-reply), so the endorsement whose request it returns becomes undeliverable."""
+    desk.deliver(endorsement(sender=PSM))
+    qmail = (b"From: MAILER-DAEMON@mx.psm.example.org\r\nTo: statement+bounces@example.org\r\n"
+             b"Subject: failure notice\r\nAuto-Submitted: auto-replied\r\nMessage-ID: <q1@mx.psm.example.org>\r\n\r\n"
+             b"Hi. This is the qmail-send program at mx.psm.example.org.\r\n"
+             b"I'm afraid I wasn't able to deliver your message to the following addresses.\r\n"
+             b"This is a permanent error; I've given up. Sorry it didn't work out.\r\n\r\n"
+             b"<aruna@psm.example.org>:\r\nSorry, no mailbox here by that name. (#5.1.1)\r\n")
+    assert desk.deliver(qmail) == []
+    with desk.db.session() as s:
+        from storage.schema import InboundMessage
+        assert s.scalars(select(InboundMessage.kind).order_by(InboundMessage.id.desc())).first() == "bounce"
+    assert states(desk) == ["undeliverable"]

@@ -106,27 +106,19 @@ def matrix(rows: list[list[str]], vocab: list[str]):
     return csr_matrix((data, indices, indptr), shape=(len(rows), len(vocab)))
 
 
-def fit_linear(rows: list[list[str]], targets: list, classes: tuple | None, c: float) -> dict:
+def fit_kind(rows: list[list[str]], targets: list[str], c: float) -> dict:
+    """Multinomial logistic regression over the kind features, classes weighted by their rarity."""
     from sklearn.linear_model import LogisticRegression
     vocab = vocabulary(rows)
     x = matrix(rows, vocab)
-    model = LogisticRegression(C=c, max_iter=5000, tol=1e-6, random_state=SEED,
-                               class_weight="balanced" if classes is not None else None)
-    if classes is not None:
-        y = np.array([classes.index(t) for t in targets])
-        model.fit(x, y)
-        present = list(model.classes_)
-        weights = np.zeros((len(vocab), len(classes)))
-        bias = np.full(len(classes), -30.0)           # a class no writer wrote is never chosen
-        for j, k in enumerate(present):
-            weights[:, k] = model.coef_[j] if len(present) > 2 else (model.coef_[0] * (1 if j else -1))
-            bias[k] = model.intercept_[j] if len(present) > 2 else model.intercept_[0] * (1 if j else -1)
-    else:
-        y = np.array([1 if t else 0 for t in targets])
-        if y.min() == y.max():
-            return {"features": [], "weights": [], "bias": [0.0]}
-        model.fit(x, y)
-        weights, bias = model.coef_[0][:, None], model.intercept_[:1]
+    model = LogisticRegression(C=c, max_iter=5000, tol=1e-6, random_state=SEED, class_weight="balanced")
+    model.fit(x, np.array([CLASSES.index(t) for t in targets]))
+    present = list(model.classes_)
+    weights = np.zeros((len(vocab), len(CLASSES)))
+    bias = np.full(len(CLASSES), -30.0)           # a class no writer wrote is never chosen
+    for j, k in enumerate(present):
+        weights[:, k] = model.coef_[j] if len(present) > 2 else (model.coef_[0] * (1 if j else -1))
+        bias[k] = model.intercept_[j] if len(present) > 2 else model.intercept_[0] * (1 if j else -1)
     keep = [i for i in range(len(vocab)) if np.abs(weights[i]).max() >= 1e-4]
     return {"features": [vocab[i] for i in keep], "weights": [_round(v) for i in keep for v in weights[i]],
             "bias": [_round(v) for v in bias]}
@@ -167,7 +159,7 @@ def _round(v: float) -> float:
 
 def fit_model(prepared: list[Prepared], calibration: dict | None = None) -> dict:
     learn = [p for p in prepared if not p.protocol]
-    kind = fit_linear([p.kind for p in learn], [p.example.target for p in learn], CLASSES, KIND_C)
+    kind = fit_kind([p.kind for p in learn], [p.example.target for p in learn], KIND_C)
     org = fit_ranker([p.org for p in learn if any(ok for _, ok in p.org)], RANK_C)
     country = fit_ranker([p.country for p in learn if any(ok for _, ok in p.country)], RANK_C)
     calibration = calibration or {"temperature": 1.0, "org_temperature": 1.0, "country_temperature": 1.0,

@@ -464,7 +464,3 @@ def country_features(cc: CountryCandidate, total: int) -> list[str]:
     if cc.code in ("PS", "IL", "US", "GB"):
         feats.append("statement_topic")          # Palestine, Israel, the US and the UK are what it is about
     return feats
-
-
-def split_name(name: str) -> tuple[str, str | None]:
-    return split_short_name(name)

@@ -3,15 +3,16 @@
 Pure.  Three steps:
 
 1. :data:`PROTOCOL_RULES`: machine mail that the headers, the MIME structure and the sender say for certain
-   (RFC 3464 delivery reports, RFC 3834 auto-replies, read receipts, mailer-daemon bounces, no-reply senders).
+   (RFC 3464 delivery reports, RFC 3834 auto-replies, read receipts, mailer-daemon bounces, no-reply senders,
+   list mail), in the order the rules always had: a bounce is a bounce even when it says Auto-Submitted.
 2. The kind from the learned model (:mod:`mailer.reading.learned`) over the writer's words, the quote, the
    shape of the message and the verdicts of the hand-written rules (:mod:`mailer.reading.rules`).
 3. For an endorsement or a withdrawal, the organization and the country ranked among every candidate
    (:mod:`mailer.reading.candidates`), each with a calibrated probability, and the band that decides what
    happens next (:data:`mailer.model.Band`).
 
-Without a trained model (a fresh checkout before ``scripts/train-reader``) the rules decide alone, in the
-order of :data:`READING_RULES`: what the reader did before it learned.
+The trained model ships with the package (``mailer/reading/reader_model.json.gz``); ``scripts/train-reader``
+rebuilds it.
 """
 from __future__ import annotations
 
@@ -23,39 +24,21 @@ from mailer.reading.candidates import (Candidate, candidate_features, country_ca
                                        message_view, none_features, organization_candidates)
 from mailer.reading.concepts import concepts
 from mailer.reading.countries import display_name
-from mailer.reading.extract import extract_contact, extract_endorsement, extract_withdrawal
-from mailer.reading.features import kind_features
-from mailer.reading.learned import Model, load_model, model_available
+from mailer.reading.extract import extract_contact, extract_endorsement
+from mailer.reading.features import OWN_CHARS, kind_features
+from mailer.reading.learned import Model, load_model
 from mailer.reading.own_words import Reading, read
 
 MailRule = Callable[[ParsedMail], "str | None"]
-ReadingRule = Callable[[ParsedMail, Reading], "str | None"]
 
 # 1. Machine mail, certain enough to decide before any model: the protocol (RFC 3464 reports, RFC 3834 headers,
 # read receipts), a bounce's own marks (a mailer-daemon sender, X-Failed-Recipients, a failed recipient that
 # flufl.bounce finds with a machine's headers) and senders no person reads.  Nothing a machine wrote is answered.
 PROTOCOL_RULES: tuple[tuple[MailRule, Kind], ...] = (
-    (rules.is_delivery_report, Kind.BOUNCE),
-    (rules.is_rfc3834_auto_reply, Kind.AUTO_REPLY),
-    (rules.is_bounce, Kind.BOUNCE),
-    (rules.is_auto_reply, Kind.AUTO_REPLY),          # and an "Automatic reply:" / "Out of office" subject
+    (rules.is_bounce, Kind.BOUNCE),                  # RFC 3464/5965 reports, X-Failed-Recipients, bounce marks
+    (rules.is_auto_reply, Kind.AUTO_REPLY),          # RFC 3834 headers, read receipts, out-of-office subjects
     (rules.is_machine_sender, Kind.AUTO_REPLY),
     (rules.is_bulk, Kind.UNKNOWN),                   # list and bulk mail: nobody wrote it to us (recorded)
-)
-# Without a model: the hand-written order.
-MACHINE_RULES: tuple[tuple[MailRule, Kind], ...] = (
-    (rules.is_bounce, Kind.BOUNCE),
-    (rules.is_auto_reply, Kind.AUTO_REPLY),
-    (rules.is_bulk, Kind.AUTO_REPLY),
-    (rules.is_machine_sender, Kind.AUTO_REPLY),
-)
-READING_RULES: tuple[tuple[ReadingRule, Kind], ...] = (
-    (rules.has_confirmation_token, Kind.CONFIRMATION),
-    (rules.asks_to_unsubscribe, Kind.UNSUBSCRIBE),
-    (rules.asks_to_withdraw, Kind.WITHDRAWAL),
-    (rules.states_endorsement, Kind.ENDORSEMENT),
-    (rules.asks_to_subscribe, Kind.SUBSCRIBE),
-    (rules.asks_something, Kind.INQUIRY),
 )
 COURTESY = "courtesy"      # the model's class for "thanks!": kind unknown, nobody needs to look at it
 
@@ -65,8 +48,6 @@ def classify(mail: ParsedMail) -> Understanding:
         reason = rule(mail)
         if reason:
             return Understanding(kind, (reason,), Extraction(), band=Band.NONE)
-    if not model_available():
-        return classify_by_rules(mail)
     return classify_learned(mail, load_model())
 
 
@@ -98,7 +79,7 @@ def classify_learned(mail: ParsedMail, model: Model) -> Understanding:
     confidence.update(fields.confidence)
     if kind is Kind.WITHDRAWAL:
         return Understanding(kind, reasons, fields.extraction(ruled, ()), confidence=confidence, band=Band.NONE)
-    band, why = choose_band(model, p_kind, fields, ruled, mail)
+    band, why = choose_band(model, p_kind, fields, ruled, mail, reading)
     p_endorse = float(probabilities[model.kinds.index(Kind.ENDORSEMENT.value)])
     confidence["kind"] = round(p_endorse, 3)
     return Understanding(kind, reasons, fields.extraction(ruled, why), confidence=confidence, band=band)
@@ -146,8 +127,8 @@ def read_fields(mail: ParsedMail, reading: Reading, model: Model, ruled: Extract
     return Fields(best, p_org, code, display_name(code) if code else None, p_country)
 
 
-def choose_band(model: Model, p_kind: float, fields: Fields, ruled: Extraction,
-                mail: ParsedMail) -> tuple[Band, tuple[str, ...]]:
+def choose_band(model: Model, p_kind: float, fields: Fields, ruled: Extraction, mail: ParsedMail,
+                reading: Reading) -> tuple[Band, tuple[str, ...]]:
     """Which of the three bands an endorsement falls in, and why (the reasons a coordinator or sender sees)."""
     b = model.bands
     why: list[str] = []
@@ -157,7 +138,7 @@ def choose_band(model: Model, p_kind: float, fields: Fields, ruled: Extraction,
     why += hard
     if rules.is_bulk(mail) or rules.is_machine_sender(mail):
         why.append("sent by a list or a machine")
-    said = concepts(read(mail).content[:1500]) & CONTRADICTING
+    said = concepts(reading.content[:OWN_CHARS]) & CONTRADICTING
     if said:
         why.append("it also speaks of " + ", ".join(sorted(c.lower() for c in said)))
     if why:
@@ -180,28 +161,3 @@ CONTRADICTING = frozenset({"WITHDRAW", "UNSUBSCRIBE", "CAMPAIGN", "AWAY", "UNDEL
 HARD_REASONS = ("several organizations", "a list of organizations", "two organizations", "a person signing",
                 "country not recognized",
                 "also asks", "an attached letter", "oversized")
-
-
-def classify_by_rules(mail: ParsedMail) -> Understanding:
-    """The hand-written order alone: the first rule that gives a reason decides; else ``unknown``."""
-    for rule, kind in MACHINE_RULES:
-        reason = rule(mail)
-        if reason:
-            return Understanding(kind, (reason,), Extraction())
-    reading = read(mail)
-    for reading_rule, kind in READING_RULES:
-        reason = reading_rule(mail, reading)
-        if reason:
-            return _understand(mail, reading, kind, (reason,))
-    reasons = ("no rule matched",) + (("unreadable: " + "; ".join(mail.defects[:3]),) if mail.defects else ())
-    return Understanding(Kind.UNKNOWN, reasons, extract_contact(mail, reading))
-
-
-def _understand(mail: ParsedMail, reading: Reading, kind: Kind, reasons: tuple[str, ...]) -> Understanding:
-    if kind is Kind.ENDORSEMENT:
-        e = extract_endorsement(mail, reading)
-        return Understanding(kind, reasons, e, band=Band.COORDINATOR if e.needs_review else Band.PROPOSE)
-    if kind is Kind.WITHDRAWAL:
-        return Understanding(kind, reasons, extract_withdrawal(mail, reading))
-    tokens = rules.confirmation_tokens(mail) if kind is Kind.CONFIRMATION else ()
-    return Understanding(kind, reasons, extract_contact(mail, reading), tokens=tokens)

@@ -79,7 +79,7 @@ LOCAL_NAMES = {
     "graz": "AT", "salzburg": "AT", "marseille": "FR", "lyon": "FR", "toulouse": "FR", "bruxelles": "BE",
     "brussels": "BE", "abidjan": "CI", "bamako": "ML", "ouagadougou": "BF", "douala": "CM", "yaoundé": "CM",
     "casablanca": "MA", "chennai": "IN", "mumbai": "IN", "kolkata": "IN", "bengaluru": "IN", "chittagong": "BD",
-    "mombasa": "KE", "kisumu": "KE", "arusha": "TZ", "zanzibar": "TZ", "istanbul": "TR", "izmir": "TR",
+    "mombasa": "KE", "kisumu": "KE", "arusha": "TZ", "zanzibar": "TZ", "izmir": "TR",
     "diyarbakır": "TR", "athina": "GR", "thessaloniki": "GR", "nicosia": "CY", "lefkoşa": "CY",
     "napoli": "IT", "milano": "IT", "torino": "IT", "bologna": "IT", "firenze": "IT", "amsterdam": "NL",
     "rotterdam": "NL", "warszawa": "PL", "kraków": "PL", "osaka": "JP", "busan": "KR", "한국": "KR",

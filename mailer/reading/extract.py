@@ -500,10 +500,3 @@ def extract_contact(mail: ParsedMail, reading: Reading | None = None) -> Extract
     reading = reading or read(mail)
     email_addr, name = _contact(reading.fields, reading.author)
     return Extraction(contact_email=email_addr, contact_name=name)
-
-
-def extract_withdrawal(mail: ParsedMail, reading: Reading | None = None) -> Extraction:
-    """A withdrawal names its organization where it can; no review reasons (the registry matches it)."""
-    e = extract_endorsement(mail, reading)
-    return Extraction(organization=e.organization, short_name=e.short_name, country=e.country,
-                      country_text=e.country_text, contact_email=e.contact_email, contact_name=e.contact_name)

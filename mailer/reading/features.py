@@ -11,7 +11,8 @@ features, each with its own prefix:
 - ``k:`` / ``ks:`` / ``k1:`` / ``kq:`` / ``kk:``: the concepts (:mod:`mailer.reading.concepts`) said in the
   writer's text, the subject, the first line and the quote, and pairs of them: what carries to a language no
   training writer wrote in;
-- ``r:``: which of the hand-written rules (:mod:`mailer.reading.rules`) said yes: their knowledge, as evidence
+- ``r:``: which of the hand-written reading rules (:mod:`mailer.reading.rules`) said yes (the machine-mail rules
+  decide before the model, so a message it sees never has one): their knowledge, as evidence
   the data weighs, never as a verdict;
 - ``h:``: facts of the message's shape (a reply, a forward, attachments, our tokens, a form, its length).
 """
@@ -40,12 +41,6 @@ READING_RULES = (
     ("endorse", rules.states_endorsement),
     ("subscribe", rules.asks_to_subscribe),
     ("question", rules.asks_something),
-)
-MAIL_RULES = (
-    ("bounce", rules.is_bounce),
-    ("auto_reply", rules.is_auto_reply),
-    ("bulk", rules.is_bulk),
-    ("machine_sender", rules.is_machine_sender),
 )
 
 
@@ -88,9 +83,6 @@ def kind_features(mail: ParsedMail, reading: Reading) -> list[str]:
     first = own.strip().split("\n", 1)[0][:200]
     feats += [f"k1:{c}" for c in sorted(concepts(first))]
     feats += [f"kk:{a}&{b}" for a in sorted(said) for b in sorted(said) if a < b]
-    for name, rule in MAIL_RULES:
-        if rule(mail):
-            feats.append(f"r:{name}")
     for name, rule in READING_RULES:
         if rule(mail, reading):
             feats.append(f"r:{name}")

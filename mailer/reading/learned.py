@@ -86,9 +86,8 @@ def model_from_json(data: dict) -> Model:
 @lru_cache(maxsize=1)
 def load_model() -> Model:
     """The shipped model, read once per process."""
-    raw = resources.files("mailer.reading").joinpath(MODEL_FILE).read_bytes()
-    return model_from_json(json.loads(gzip.decompress(raw)))
-
-
-def model_available() -> bool:
-    return resources.files("mailer.reading").joinpath(MODEL_FILE).is_file()
+    path = resources.files("mailer.reading").joinpath(MODEL_FILE)
+    if not path.is_file():
+        raise FileNotFoundError(f"the reader's model {MODEL_FILE} is missing from the package: reinstall Endorse, or "
+                                "rebuild it with scripts/train-reader")
+    return model_from_json(json.loads(gzip.decompress(path.read_bytes())))

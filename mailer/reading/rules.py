@@ -70,31 +70,6 @@ def is_bounce(mail: ParsedMail) -> str | None:
     return None
 
 
-def is_delivery_report(mail: ParsedMail) -> str | None:
-    """Protocol only: an RFC 3464 delivery report (or an RFC 5965 feedback report), or X-Failed-Recipients."""
-    ctype = mail.headers.get("content-type", "").lower()
-    if mail.content_type == "multipart/report" and "disposition-notification" not in ctype:
-        return "multipart/report " + ("feedback-report" if "feedback-report" in ctype else "delivery-status")
-    if mail.content_type == "message/delivery-status":
-        return "message/delivery-status"
-    if "x-failed-recipients" in mail.headers:
-        return "X-Failed-Recipients header"
-    return None
-
-
-def is_rfc3834_auto_reply(mail: ParsedMail) -> str | None:
-    """Protocol only: Auto-Submitted (RFC 3834), the X-Autoreply family, a read receipt (RFC 8098)."""
-    auto = mail.header("auto-submitted").lower()
-    if auto and not auto.startswith("no"):
-        return f"Auto-Submitted: {auto}"
-    for name in ("x-autoreply", "x-autorespond", "x-autoresponse"):
-        if name in mail.headers:
-            return f"{name} header"
-    if "disposition-notification" in mail.headers.get("content-type", "").lower():
-        return "read receipt (RFC 8098)"
-    return None
-
-
 def is_auto_reply(mail: ParsedMail) -> str | None:
     """RFC 3834 and the field's variants: never answer machine-generated mail."""
     auto = mail.header("auto-submitted").lower()
