@@ -25,7 +25,10 @@ FREE_MAIL_DOMAINS = (
     "yahoo.fr", "ymail.com", "rocketmail.com", "hotmail.com", "hotmail.fr", "outlook.com", "live.com", "msn.com",
     "aol.com", "icloud.com", "me.com", "mail.com", "gmx.com", "gmx.de", "gmx.net", "web.de", "yandex.com",
     "yandex.ru", "proton.me", "protonmail.com", "zoho.com", "qq.com", "163.com", "126.com", "riseup.net",
-    "tutanota.com", "laposte.net", "orange.fr", "free.fr",
+    "tutanota.com", "laposte.net", "orange.fr", "free.fr", "yahoo.es", "yahoo.com.br", "hotmail.es", "outlook.fr",
+    "mac.com", "gmx.at", "gmx.ch", "t-online.de", "posteo.de", "mail.ru", "naver.com", "daum.net", "hanmail.net",
+    "rediffmail.com", "libero.it", "virgilio.it", "wanadoo.fr", "sfr.fr", "uol.com.br", "bol.com.br",
+    "terra.com.br", "seznam.cz", "wp.pl", "o2.pl", "interia.pl",
 )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mailer.model import ParsedMail
+from mailer.settings import FREE_MAIL_DOMAINS
 from mailer.reading import lexicon
 from mailer.reading.concepts import concepts
 from mailer.reading.countries import NOT_A_HINT, city_country, lookup_exact, scan_country, unspaced_names
@@ -359,16 +360,9 @@ def _position(at: int) -> str:
     return "far"
 
 
-# Domains where anyone can open an address: the domain says nothing about the organization.
-FREE_MAIL = frozenset((
-    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.id", "yahoo.co.uk", "yahoo.fr", "yahoo.es", "yahoo.com.br",
-    "yahoo.com.ph", "ymail.com", "hotmail.com", "hotmail.fr", "hotmail.es", "outlook.com", "outlook.fr", "live.com",
-    "msn.com", "aol.com", "icloud.com", "me.com", "mac.com", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de",
-    "t-online.de", "mail.ru", "yandex.ru", "yandex.com", "naver.com", "daum.net", "hanmail.net", "qq.com", "163.com",
-    "126.com", "rediffmail.com", "libero.it", "virgilio.it", "orange.fr", "free.fr", "laposte.net", "wanadoo.fr",
-    "sfr.fr", "uol.com.br", "bol.com.br", "terra.com.br", "protonmail.com", "proton.me", "tutanota.com",
-    "riseup.net", "posteo.de", "zoho.com", "mail.com", "seznam.cz", "wp.pl", "o2.pl", "interia.pl",
-))
+# Domains where anyone can open an address: the domain says nothing about the organization (one list with the
+# policy's default, policy.free_mail_domains).
+FREE_MAIL = frozenset(FREE_MAIL_DOMAINS)
 
 
 # ---- countries -------------------------------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ import re
 from mailer.model import ParsedMail
 from mailer.reading import rules
 from mailer.reading.concepts import concepts
-from mailer.reading.own_words import Reading
+from mailer.reading.own_words import SUBJECT_PREFIX, Reading
+from mailer.reading.text import FORWARD_SUBJECT
 from mailer.reading.tokens import find_tokens
 
 # How much of the writer's text is read: what a message is, is said at its start.
@@ -101,10 +102,10 @@ def shape_features(mail: ParsedMail, reading: Reading, own: str) -> list[str]:
     ]
     if mail.in_reply_to or mail.references:
         feats.append("h:in_reply_to")
-    if subject.startswith(("re:", "aw:", "sv:", "r:", "rif:", "balas:", "res:", "antw:", "odp:", "ynt:", "回复", "答复")):
-        feats.append("h:re_subject")
-    if subject.startswith(("fw:", "fwd:", "tr:", "wg:", "rv:", "enc:", "i:", "doorst")):
+    if FORWARD_SUBJECT.match(subject):
         feats.append("h:fwd_subject")
+    elif SUBJECT_PREFIX.match(subject):
+        feats.append("h:re_subject")
     if not reading.subject.strip():
         feats.append("h:no_subject")
     if reading.forwarded is not None:
