@@ -19,6 +19,7 @@ from pathlib import Path
 import jinja2
 
 from mailer.reading.parse import clean_text
+from mailer.reading.tokens import thread_marker
 
 SUBJECT_LIMIT = 200
 LOOP_HEADER = "X-Endorse-Loop"
@@ -113,7 +114,8 @@ def render(env: jinja2.Environment, out: Outgoing, *, sender: str, sender_name: 
     msg[LOOP_HEADER] = clean_text(sender)
     for name, value in out.extra_headers.items():
         msg[clean_text(name)] = clean_text(str(value))
-    msg.set_content(body.lstrip("\n"), charset="utf-8", cte="quoted-printable")
+    body = body.lstrip("\n").rstrip() + f"\n\n{thread_marker(clean_text(message_id))}\n"   # mailer.desk.threads
+    msg.set_content(body, charset="utf-8", cte="quoted-printable")
     html_name = f"{lang}/{out.template}.html"
     if html_name in _names(env):
         msg.add_alternative(env.get_template(html_name).render(**out.context), subtype="html")

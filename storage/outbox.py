@@ -26,15 +26,19 @@ from .schema import OutboxMessage, OutboxState
 
 
 def enqueue(session: Session, *, message_id: str, purpose: str, recipient: str, envelope_from: str,
-            raw: bytes, caused_by: int | None, now: datetime) -> OutboxMessage | None:
-    """Add a rendered message; None if this message already caused this reply to this recipient."""
+            raw: bytes, caused_by: int | None, now: datetime, thread_ref: str | None = None,
+            endorsement_id: int | None = None, inquiry_id: int | None = None) -> OutboxMessage | None:
+    """Add a rendered message; None if this message already caused this reply to this recipient.
+
+    *thread_ref* (the body marker), *endorsement_id* and *inquiry_id* say which conversation it belongs to."""
     if caused_by is not None and session.scalar(select(OutboxMessage.id).where(
             OutboxMessage.caused_by == caused_by, OutboxMessage.purpose == purpose,
             OutboxMessage.recipient == recipient)) is not None:
         return None
     row = OutboxMessage(message_id=message_id, purpose=purpose, recipient=recipient, envelope_from=envelope_from,
                         raw=raw, caused_by=caused_by, state=OutboxState.PENDING, attempts=0,
-                        next_attempt_at=now, created_at=now)
+                        next_attempt_at=now, created_at=now, thread_ref=thread_ref, endorsement_id=endorsement_id,
+                        inquiry_id=inquiry_id)
     return row if add_unless_taken(session, row) else None   # a concurrent insert wins
 
 
@@ -134,3 +138,18 @@ def record_result(session: Session, row_id: int, *, ok: bool, permanent: bool, d
         row.state, row.handed_at = OutboxState.PENDING, None
         row.next_attempt_at = now + timedelta(seconds=retry_seconds * 2 ** (row.attempts - 1))
     return row.state
+
+
+def in_thread(session: Session, message_ids: tuple[str, ...], refs: tuple[str, ...]) -> OutboxMessage | None:
+    """Our mail that an answer belongs to: the one it replies to by Message-ID (In-Reply-To first, then the
+    References newest first), else the newest whose body marker it quotes; None when it answers none of ours."""
+    if message_ids:
+        rows = {r.message_id: r for r in session.scalars(select(OutboxMessage).where(
+            OutboxMessage.message_id.in_(list(message_ids[:50]))))}
+        for message_id in message_ids:
+            if message_id in rows:
+                return rows[message_id]
+    if refs:
+        return session.scalars(select(OutboxMessage).where(OutboxMessage.thread_ref.in_(list(refs[:20])))
+                               .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())).first()
+    return None

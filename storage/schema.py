@@ -94,6 +94,7 @@ class Endorsement(Base):
     approved_by: Mapped[str] = mapped_column(String(400), default="")
     reminded_at: Mapped[datetime | None] = mapped_column(DateTime)      # the one reminder before expiry
     language: Mapped[str] = mapped_column(String(8), default="", server_default="")   # replies about it use it
+    corrections: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # lines the endorser rewrote
 
 
 class OutboxMessage(Base):
@@ -123,6 +124,10 @@ class OutboxMessage(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The conversation it belongs to (mailer.desk.threads): a reply to it is read in that context.
+    thread_ref: Mapped[str | None] = mapped_column(String(16), index=True)       # the body marker "ref E-…"
+    endorsement_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    inquiry_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class ReviewItem(Base):
@@ -200,6 +205,7 @@ class Inquiry(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     waiting_since: Mapped[datetime | None] = mapped_column(DateTime, index=True)     # when it last became open
     answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    endorsement_id: Mapped[int | None] = mapped_column(Integer)     # asked in an endorsement or its thread
 
     @property
     def reference(self) -> str:

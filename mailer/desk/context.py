@@ -20,9 +20,10 @@ from storage.schema import InboundMessage, MessageState
 from mailer.compose import Outgoing, render
 from mailer.model import ParsedMail, Understanding
 from mailer.desk.reply_policy import reply_blocked
+from mailer.desk.threads import Thread
 from mailer.reading.rules import is_bulk, machine_mail
 from mailer.settings import Settings
-from mailer.reading.tokens import plus_address
+from mailer.reading.tokens import plus_address, thread_ref
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ class Context:
     templates: jinja2.Environment
     now: datetime
     make_message_id: Callable[[str], str]
+    thread: Thread | None = None     # the conversation of the message being handled (mailer.desk.routes.dispatch)
 
     def actor(self, message: InboundMessage) -> str:
         return f"message:{message.id} {message.sender}"
@@ -49,10 +51,12 @@ def default_message_id(domain: str) -> Callable[[str], str]:
 
 
 def queue_reply(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, *, purpose: str,
-                out: Outgoing, language: str = "") -> str | None:
+                out: Outgoing, language: str = "", endorsement_id: int | None = None,
+                inquiry_id: int | None = None) -> str | None:
     """Render and queue a reply unless a rule holds it back; returns the reason it was held, if any.
 
     *language* is the sender's (see :func:`mailer.reading.language.reply_language`); the statement's when empty.
+    *endorsement_id* / *inquiry_id* name the conversation an answer to this reply belongs to (:mod:`.threads`).
     """
     st = ctx.settings.statement
     sent = registry.replies_sent_since(session, out.to, ctx.now - timedelta(days=1))
@@ -65,7 +69,8 @@ def queue_reply(session: Session, ctx: Context, message: InboundMessage, mail: P
     raw = render(ctx.templates, out, sender=st.address, sender_name=st.sender_name, message_id=message_id,
                  date=ctx.now, language=language or st.language, default_language=st.language)
     outbox.enqueue(session, message_id=message_id, purpose=purpose, recipient=out.to,
-                   envelope_from=plus_address(st.address, "bounces"), raw=raw, caused_by=message.id, now=ctx.now)
+                   envelope_from=plus_address(st.address, "bounces"), raw=raw, caused_by=message.id, now=ctx.now,
+                   thread_ref=thread_ref(message_id), endorsement_id=endorsement_id, inquiry_id=inquiry_id)
     return None
 
 

@@ -16,7 +16,7 @@ from storage import outbox
 
 from mailer.compose import Outgoing, render, reply_subject
 from mailer.desk.reply_policy import address_problem
-from mailer.reading.tokens import plus_address
+from mailer.reading.tokens import plus_address, thread_ref
 
 if TYPE_CHECKING:   # handle imports the modules that import this one
     from mailer.desk.context import Context
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 
 def queue_notice(session: Session, ctx: Context, *, purpose: str, out: Outgoing, caused_by: int | None = None,
-                 language: str = "") -> str | None:
+                 language: str = "", endorsement_id: int | None = None) -> str | None:
     """Render *out* and queue it; returns why it was held back, if it was."""
     problem = address_problem(out.to)
     if problem:
@@ -36,7 +36,8 @@ def queue_notice(session: Session, ctx: Context, *, purpose: str, out: Outgoing,
     raw = render(ctx.templates, out, sender=st.address, sender_name=st.sender_name, message_id=message_id,
                  date=ctx.now, language=language or st.language, default_language=st.language)
     outbox.enqueue(session, message_id=message_id, purpose=purpose, recipient=out.to,
-                   envelope_from=plus_address(st.address, "bounces"), raw=raw, caused_by=caused_by, now=ctx.now)
+                   envelope_from=plus_address(st.address, "bounces"), raw=raw, caused_by=caused_by, now=ctx.now,
+                   thread_ref=thread_ref(message_id), endorsement_id=endorsement_id)
     return None
 
 

@@ -49,3 +49,29 @@ def plus_address(address: str, token: str) -> str:
     """``statement@example.org`` + token → ``statement+c-…@example.org``."""
     local, _, domain = address.partition("@")
     return f"{local}+{token}@{domain}"
+
+
+# ---- the thread marker -------------------------------------------------------------------------------------------
+# Every mail Endorse sends ends with a short marker derived from its Message-ID ("ref E-3f9a2b7c1d"): a client
+# that drops In-Reply-To and References (webmail forwards, some phones) still quotes the body, and the marker
+# ties the answer to its conversation.  It grants nothing: what a reply may change still needs its token or the
+# address the mail went to.
+THREAD_MARK = re.compile(r"(?<![0-9a-z])ref E-([0-9a-f]{10})(?![0-9a-z])", re.IGNORECASE)
+
+
+def thread_ref(message_id: str) -> str:
+    """The marker's ten hex digits for one of our Message-IDs."""
+    return hashlib.sha256(message_id.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+
+
+def thread_marker(message_id: str) -> str:
+    return f"ref E-{thread_ref(message_id)}"
+
+
+def thread_refs(*texts: str) -> tuple[str, ...]:
+    """The markers quoted in *texts*, first seen first."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for ref in THREAD_MARK.findall(text or ""):
+            found.setdefault(ref.lower(), None)
+    return tuple(found)
