@@ -30,7 +30,7 @@ from mailer.model import Band, Kind
 from mailer.reading.candidates import (candidate_features, country_candidates, country_features, message_view,
                                        name_key, none_features, organization_candidates)
 from mailer.reading.classify import PROTOCOL_RULES, classify_learned
-from mailer.reading.extract import extract_endorsement
+from mailer.reading.extract import ASKS, extract_endorsement
 from mailer.reading.features import kind_features
 from mailer.reading.learned import MODEL_FILE, Model, model_from_json
 from mailer.reading.own_words import read
@@ -246,7 +246,7 @@ def calibrate(answers: list[Answer]) -> dict:
     false = []
     for a in answers:
         if a.kind_probabilities and a.example.label["kind"] != "endorsement" and a.understanding.kind is Kind.ENDORSEMENT:
-            others = [r for r in a.understanding.extraction.review_reasons if not r.startswith(KIND_REASON)]
+            others = [r for r in a.understanding.extraction.review_reasons if not r.startswith((KIND_REASON, ASKS))]
             if a.understanding.band is Band.COORDINATOR and others:
                 continue
             false.append(_tempered(a.kind_probabilities, temperature)["endorsement"])

@@ -26,13 +26,16 @@ from storage.export import listing_line
 from storage.schema import (Endorsement, EndorsementState, InboundMessage, MessageState, ReplyToken, Signatory,
                             TokenPurpose)
 
-from mailer.reading.answers import Answer, read_answer, read_fields
+from mailer.reading.answers import Answer, read_answer
+from mailer.reading.corrections import Correction, read_corrections
 from mailer.compose import Outgoing, reply_subject
+from mailer.desk import inquiries
 from mailer.desk.context import Context, queue_reply
 from mailer.reading.language import reply_language
-from mailer.model import Extraction, Kind, ParsedMail, Understanding
+from mailer.model import Band, Extraction, Kind, ParsedMail, Understanding
 from mailer.desk.notify import answer_subject, common, queue_notice, reply_address
 from mailer.reading.parse import parse_message
+from mailer.reading.extract import ASKS
 from mailer.reading.quoting import own_text
 from mailer.reading.tokens import hash_token, new_token
 
@@ -52,12 +55,17 @@ def line_of(row) -> str:
 
 def on_endorsement(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
                    u: Understanding) -> str:
-    return admit(session, ctx, message, mail, u.extraction)
+    return admit(session, ctx, message, mail, u.extraction, band=u.band)
 
 
 def admit(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, e: Extraction, *,
-          approved_by: str = "") -> str:
-    """Record an endorsement and take its first step; returns the message's new state."""
+          approved_by: str = "", band: Band = Band.NONE) -> str:
+    """Record an endorsement and take its first step; returns the message's new state.
+
+    The reader's band decides who settles what it is unsure of (:mod:`mailer.reading.classify`): in the ASK
+    band the sender sees the best reading and confirms or rewrites it; a coordinator sees only the rest.  A
+    question asked beside the endorsement becomes an inquiry about it, whatever happens to the endorsement.
+    """
     endorsement = Endorsement(message_id=message.id, organization=e.organization, short_name=e.short_name,
                               country=e.country, country_text=e.country_text,
                               contact_email=(e.contact_email or "").lower(), contact_name=e.contact_name,
@@ -71,7 +79,12 @@ def admit(session: Session, ctx: Context, message: InboundMessage, mail: ParsedM
     actor = approved_by or ctx.actor(message)
     registry.audit(session, now=ctx.now, actor=actor, action="received", endorsement=endorsement,
                    **signatories.fields_of(endorsement), contact=endorsement.contact_email)
-    unsure = e.review_reasons or (() if endorsement.contact_email else ("no contact address",))
+    reasons = tuple(r for r in e.review_reasons if not r.startswith(ASKS))
+    if len(reasons) < len(e.review_reasons) and not approved_by and mail.sender is not None:
+        inquiries.ask(session, ctx, message, mail, endorsement_id=endorsement.id)
+    asking = band is Band.ASK and not approved_by and bool(endorsement.organization)
+    unsure = () if asking else reasons
+    unsure = unsure or (() if endorsement.contact_email else ("no contact address",))
     if unsure and not approved_by:
         return to_review(session, ctx, message, endorsement, "unsure extraction: " + "; ".join(unsure))
     match, known = signatories.closest(session, signatories.named(endorsement), thresholds(ctx), listed_only=True)
@@ -83,7 +96,10 @@ def admit(session: Session, ctx: Context, message: InboundMessage, mail: ParsedM
     if (ctx.settings.policy.review_free_mail and not approved_by
             and signatories.domain(endorsement.contact_email) in ctx.settings.policy.free_mail_domains):
         return to_review(session, ctx, message, endorsement, "sent from a free-mail address (policy)")
-    return request_confirmation(session, ctx, message, mail, endorsement)
+    return request_confirmation(session, ctx, message, mail, endorsement, asking=asking)
+
+
+MAX_CORRECTIONS = 2              # rewritten lines shown back to the endorser before a coordinator reads them
 
 
 def _from_registered(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
@@ -98,7 +114,8 @@ def _from_registered(session: Session, ctx: Context, message: InboundMessage, ma
                                 "contact_name": endorsement.contact_name or "", "listing": line_of(known)},
                        to=endorsement.contact_email, to_name=endorsement.contact_name or "",
                        in_reply_to=mail.message_id, references=mail.references)
-        queue_reply(session, ctx, message, mail, purpose="already_listed", out=out, language=endorsement.language)
+        queue_reply(session, ctx, message, mail, purpose="already_listed", out=out, language=endorsement.language,
+                    endorsement_id=endorsement.id)
         return MessageState.HANDLED
     proposed = {f: v for f, v in signatories.fields_of(endorsement).items() if v != getattr(known, f)}
     return to_review(session, ctx, message, endorsement, "a registered address asks to correct its listing",
@@ -114,14 +131,18 @@ def to_review(session: Session, ctx: Context, message: InboundMessage, endorseme
 
 
 def request_confirmation(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
-                         endorsement: Endorsement) -> str:
-    """Ask the endorsing address to confirm by a plain Reply; review if the request cannot go."""
+                         endorsement: Endorsement, *, asking: bool = False, corrected: bool = False) -> str:
+    """Ask the endorsing address to confirm by a plain Reply; review if the request cannot go.
+
+    *asking*: the reader is unsure of a field, and the request says so; *corrected*: the line shown is the one
+    the endorser wrote, shown once more before it is published."""
     days = ctx.settings.replies.token_days
     endorsement.token_expires_at = ctx.now + timedelta(days=days)
     token = _issue(session, ctx, endorsement, message)
     held = queue_reply(session, ctx, message, mail, purpose="confirmation_request",
-                       out=_request(ctx, endorsement, token, mail.subject, mail.message_id, mail.references),
-                       language=endorsement.language)
+                       out=_request(ctx, endorsement, token, mail.subject, mail.message_id, mail.references,
+                                    asking=asking, corrected=corrected),
+                       language=endorsement.language, endorsement_id=endorsement.id)
     if held:
         tokenstore.use_tokens(session, now=ctx.now, endorsement_id=endorsement.id)
         return to_review(session, ctx, message, endorsement, f"confirmation request not sent: {held}")
@@ -141,13 +162,14 @@ def _issue(session: Session, ctx: Context, endorsement: Endorsement, message: In
 
 
 def _request(ctx: Context, endorsement: Endorsement, token: str, subject: str, in_reply_to: str,
-             references: tuple[str, ...], *, reminder: bool = False) -> Outgoing:
+             references: tuple[str, ...], *, reminder: bool = False, asking: bool = False,
+             corrected: bool = False) -> Outgoing:
     return Outgoing(
         template="confirmation_request",
         context={**common(ctx), "subject": reply_subject(subject or "Endorsement"), "token": token,
                  "contact_name": endorsement.contact_name or "", "token_days": ctx.settings.replies.token_days,
                  "expires": endorsement.token_expires_at.strftime("%Y-%m-%d"), "reminder": reminder,
-                 "listing": line_of(endorsement)},
+                 "listing": line_of(endorsement), "asking": asking, "corrected": corrected},
         to=endorsement.contact_email, to_name=endorsement.contact_name or "",
         reply_to=reply_address(ctx, token), in_reply_to=in_reply_to, references=references)
 
@@ -161,7 +183,7 @@ def on_confirmation(session: Session, ctx: Context, message: InboundMessage, mai
     if check.row is None:
         registry.open_review(session, message=message, now=ctx.now, reason="confirmation with an unknown token")
         return MessageState.REVIEW
-    return check.done or _answered(session, ctx, message, mail, session.get(Endorsement, check.row.endorsement_id))
+    return check.done or answered(session, ctx, message, mail, session.get(Endorsement, check.row.endorsement_id))
 
 
 @dataclass(frozen=True)
@@ -209,11 +231,14 @@ def not_valid(session: Session, ctx: Context, message: InboundMessage, mail: Par
     return MessageState.HANDLED
 
 
-def _answered(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
-              endorsement: Endorsement) -> str:
-    answer, corrections = read_answer(mail.text), read_fields(own_text(mail.text))
+def answered(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
+             endorsement: Endorsement) -> str:
+    """The endorsing address answered its confirmation request (by token, or in the request's thread)."""
+    answer, correction = read_answer(mail.text), read_corrections(mail.text)
     actor = ctx.actor(message)
-    if answer is Answer.UNCLEAR and not corrections:
+    if correction:                              # "No, our name is …" corrects; it does not cancel
+        return corrected(session, ctx, message, mail, endorsement, correction)
+    if answer is Answer.UNCLEAR:
         registry.audit(session, now=ctx.now, actor=actor, action="answer_unclear", endorsement=endorsement,
                        first_line=own_text(mail.text).splitlines()[0][:200])
         _answer(session, ctx, message, mail, endorsement, "answer_unclear")
@@ -227,15 +252,55 @@ def _answered(session: Session, ctx: Context, message: InboundMessage, mail: Par
         return MessageState.HANDLED
     endorsement.state, endorsement.confirmed_at = EndorsementState.CONFIRMED, ctx.now
     registry.audit(session, now=ctx.now, actor=actor, action="confirmed", endorsement=endorsement)
-    if corrections:
-        to_review(session, ctx, message, endorsement, "the endorser confirmed and asks for a correction",
-                  proposed=corrections)
-    elif ctx.settings.policy.verification == "confirm_and_approve" and endorsement.approved_at is None:
+    if ctx.settings.policy.verification == "confirm_and_approve" and endorsement.approved_at is None:
         to_review(session, ctx, message, endorsement, "policy confirm_and_approve: a coordinator must approve")
     else:
         list_endorsement(session, ctx, endorsement, actor=actor, message=message)
     _answer(session, ctx, message, mail, endorsement, "confirmed")
     return MessageState.HANDLED
+
+
+def corrected(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, endorsement: Endorsement,
+              correction: Correction) -> str:
+    """The endorser rewrote their line: it is shown to them once more, with a fresh token, before it is
+    published.  A correction the reader is unsure of, or a third one, goes to a coordinator instead."""
+    tokenstore.use_tokens(session, now=ctx.now, endorsement_id=endorsement.id)
+    endorsement.updated_at = ctx.now
+    fields = correction.fields
+    nameless = not (fields.get("organization") or endorsement.organization)
+    if correction.unsure or nameless or endorsement.corrections >= MAX_CORRECTIONS:
+        why = correction.unsure or (("no organization name yet",) if nameless else ("corrected twice already",))
+        endorsement.state, endorsement.confirmed_at = EndorsementState.CONFIRMED, ctx.now
+        registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="confirmed", endorsement=endorsement)
+        to_review(session, ctx, message, endorsement, "the endorser confirmed and asks for a correction: "
+                  + "; ".join(why), proposed=fields)
+        _answer(session, ctx, message, mail, endorsement, "confirmed")
+        return MessageState.HANDLED
+    before = signatories.fields_of(endorsement)
+    for name, value in fields.items():
+        setattr(endorsement, name, value)
+    endorsement.corrections += 1
+    registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="corrected_by_endorser",
+                   endorsement=endorsement, before=before, after=signatories.fields_of(endorsement))
+    return request_confirmation(session, ctx, message, mail, endorsement, corrected=True)
+
+
+def correct_listing(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
+                    endorsement: Endorsement, correction: Correction, *, who: str = "the endorser") -> str:
+    """A correction from the endorser after their line was settled: a change to the public list is a
+    coordinator's (a review item with the change shown); one that changes nothing is recorded only."""
+    known = session.get(Signatory, endorsement.signatory_id) if endorsement.signatory_id else None
+    current = known or endorsement
+    proposed = {f: v for f, v in correction.fields.items() if v != getattr(current, f, None)}
+    if not proposed and not correction.unsure and who == "the endorser":
+        registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="correction_already_so",
+                       endorsement=endorsement)
+        return MessageState.HANDLED
+    registry.open_review(session, message=message, endorsement=endorsement, now=ctx.now,
+                         reason=f"{who} asks to correct " + ("the listing" if known else "the line")
+                         + "".join("; " + u for u in correction.unsure),
+                         subject="correction" if known else "message", signatory=known, proposed=proposed)
+    return MessageState.REVIEW
 
 
 def list_endorsement(session: Session, ctx: Context, endorsement: Endorsement, *, actor: str,
@@ -257,7 +322,8 @@ def _answer(session: Session, ctx: Context, message: InboundMessage, mail: Parse
                             "contact_name": endorsement.contact_name or "", "listing": shown},
                    to=mail.sender.email, to_name=mail.sender.name,
                    in_reply_to=mail.message_id, references=mail.references)
-    queue_reply(session, ctx, message, mail, purpose=template, out=out, language=endorsement.language)
+    queue_reply(session, ctx, message, mail, purpose=template, out=out, language=endorsement.language,
+                endorsement_id=endorsement.id)
 
 
 def registry_line(session: Session, endorsement: Endorsement) -> str:
@@ -315,7 +381,7 @@ def apply_follow_up(session: Session, ctx: Context, endorsement_id: int, follow_
     token = _issue(session, ctx, endorsement, None)
     held = queue_notice(session, ctx, purpose="confirmation_reminder",
                         out=_request(ctx, endorsement, token, message.subject, message.message_id, (), reminder=True),
-                        language=endorsement.language)
+                        language=endorsement.language, endorsement_id=endorsement.id)
     registry.audit(session, now=ctx.now, actor="worker", action="reminded", endorsement=endorsement,
                    held=held or "")
 

@@ -32,7 +32,7 @@ from mailer.reading.quoting import quote_start
 from mailer.reading.rules import machine_mail
 from mailer.model import Kind, ParsedMail, Understanding
 from mailer.desk.reply_policy import address_problem
-from mailer.reading.tokens import hash_token, new_token, plus_address
+from mailer.reading.tokens import hash_token, new_token, plus_address, thread_ref
 
 log = logging.getLogger(__name__)
 MACHINE_KINDS = (Kind.BOUNCE, Kind.AUTO_REPLY)
@@ -53,7 +53,7 @@ def _common(ctx: Context, inquiry: Inquiry) -> dict:
 
 
 def _enqueue(session: Session, ctx: Context, message: InboundMessage, *, purpose: str, out: Outgoing,
-             language: str) -> tuple[str, OutboxMessage | None]:
+             language: str, inquiry: Inquiry | None = None) -> tuple[str, OutboxMessage | None]:
     """Render and queue one message that no per-sender rule holds back (copies to coordinators, relays)."""
     st = ctx.settings.statement
     message_id = ctx.make_message_id(purpose)
@@ -61,7 +61,7 @@ def _enqueue(session: Session, ctx: Context, message: InboundMessage, *, purpose
                  date=ctx.now, language=language, default_language=st.language)
     row = outbox.enqueue(session, message_id=message_id, purpose=purpose, recipient=out.to,
                          envelope_from=plus_address(st.address, "bounces"), raw=raw, caused_by=message.id,
-                         now=ctx.now)
+                         now=ctx.now, thread_ref=thread_ref(message_id), inquiry_id=inquiry.id if inquiry else None)
     return message_id, row
 
 
@@ -102,7 +102,8 @@ def _notify_coordinators(session: Session, ctx: Context, message: InboundMessage
                        reply_to=plus_address(st.address, token), in_reply_to=earlier[-1] if earlier else "",
                        references=tuple(earlier[:-1]), extra_headers={"X-Endorse-Inquiry": inquiry.reference},
                        attachments=files)
-        message_id, row = _enqueue(session, ctx, message, purpose="inquiry_copy", out=out, language=st.language)
+        message_id, row = _enqueue(session, ctx, message, purpose="inquiry_copy", out=out, language=st.language,
+                                   inquiry=inquiry)
         if row is not None:
             store.record(session, inquiry, InquiryRole.COPY, at=ctx.now, address=coordinator,
                          mail_message_id=message_id, outbox=row)
@@ -112,7 +113,8 @@ def _acknowledge(session: Session, ctx: Context, message: InboundMessage, mail: 
                  inquiry: Inquiry) -> None:
     out = Outgoing(template="inquiry_ack", context=_common(ctx, inquiry), to=inquiry.asker,
                    to_name=inquiry.asker_name, in_reply_to=mail.message_id, references=mail.references)
-    held = queue_reply(session, ctx, message, mail, purpose="inquiry_ack", out=out, language=inquiry.language)
+    held = queue_reply(session, ctx, message, mail, purpose="inquiry_ack", out=out, language=inquiry.language,
+                       inquiry_id=inquiry.id)
     row = None if held else store.outbox_row(session, caused_by=message.id, purpose="inquiry_ack",
                                               recipient=inquiry.asker)
     store.record(session, inquiry, InquiryRole.ACK, at=ctx.now, address=inquiry.asker, outbox=row,
@@ -133,7 +135,8 @@ def _forgery_warning(ctx: Context, mail: ParsedMail) -> str:
             + "; it was not relayed to anyone.")
 
 
-def _new_inquiry(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail) -> str:
+def _new_inquiry(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, *,
+                 endorsement_id: int | None = None) -> str:
     asker = mail.sender.email
     own = mail.text[:quote_start(mail.text)]
     inquiry = Inquiry(state=InquiryState.OPEN, asker=asker, asker_name=mail.sender.name[:300],
@@ -141,7 +144,7 @@ def _new_inquiry(session: Session, ctx: Context, message: InboundMessage, mail: 
                       language=mail_language(mail, own, ctx.settings.statement.language),
                       token_hash=hash_token(new_token("q")), thread=[i for i in (*mail.references, mail.message_id) if i],
                       last_asker_message_id=mail.message_id, message_id=message.id,
-                      created_at=ctx.now, updated_at=ctx.now, waiting_since=ctx.now)
+                      created_at=ctx.now, updated_at=ctx.now, waiting_since=ctx.now, endorsement_id=endorsement_id)
     session.add(inquiry)
     session.flush()
     held = _over_limit(session, ctx, asker)
@@ -181,10 +184,17 @@ def on_inquiry(session: Session, ctx: Context, message: InboundMessage, mail: Pa
     """A question: it continues the sender's inquiry when it is in that thread, else it opens a new one."""
     if mail.sender is None:
         return on_for_review(session, ctx, message, mail, u)
+    return ask(session, ctx, message, mail)
+
+
+def ask(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, *,
+        endorsement_id: int | None = None) -> str:
+    """The question continues the sender's inquiry when it is in that thread, else opens one (about the
+    endorsement it was asked in, when there is one)."""
     inquiry = store.by_asker_thread(session, mail.sender.email, thread_ids(mail), reference_numbers(mail.subject))
     if inquiry is not None:
         return _follow_up(session, ctx, message, mail, inquiry)
-    return _new_inquiry(session, ctx, message, mail)
+    return _new_inquiry(session, ctx, message, mail, endorsement_id=endorsement_id)
 
 
 def _verified_inquiry(session: Session, mail: ParsedMail) -> Inquiry | None:
@@ -244,7 +254,8 @@ def _relay(session: Session, ctx: Context, message: InboundMessage, mail: Parsed
     out = Outgoing(template="inquiry_relay", context={**_common(ctx, inquiry), "answer": text},
                    to=inquiry.asker, to_name=inquiry.asker_name, in_reply_to=parent,
                    references=tuple(i for i in inquiry.thread if i != parent)[-THREAD_LIMIT:], attachments=files)
-    message_id, row = _enqueue(session, ctx, message, purpose="inquiry_relay", out=out, language=inquiry.language)
+    message_id, row = _enqueue(session, ctx, message, purpose="inquiry_relay", out=out, language=inquiry.language,
+                               inquiry=inquiry)
     if row is None:
         return MessageState.HANDLED           # this reply was relayed before
     store.record(session, inquiry, InquiryRole.RELAY, at=ctx.now, address=inquiry.asker,

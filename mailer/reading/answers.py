@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from mailer.reading.concepts import concepts
 from mailer.reading.countries import resolve_country
 from mailer.reading.extract import split_short_name
 from mailer.reading.forms import form_fields
@@ -44,9 +45,24 @@ class Answer(StrEnum):
     UNCLEAR = "unclear"     # words that are neither: a person must read them
 
 
+# What a phone or webmail client adds under a reply: nothing the writer wrote.
+CLIENT_FOOTER = re.compile(r"^\s*(?:sent\s+(?:from|with|via)|get\s+outlook|dikirim\s+dari|dihantar\s+dari|"
+                           r"enviado\s+(?:desde|do|de)|envoyé\s+(?:de|depuis)|von\s+meinem|inviato\s+da|"
+                           r"ipinadala\s+mula|ส่งจาก|从我的|從我的)", re.IGNORECASE)
+
+
+def first_line(text: str) -> str:
+    """The writer's first line that says something: a greeting alone ("Dear Comrades,", "Salam,") is skipped,
+    and a client's "Sent from my iPhone" is nothing written."""
+    lines = [ln for ln in own_text(text).splitlines() if ln.strip() and not CLIENT_FOOTER.match(ln)]
+    for line in lines[:3]:
+        if not (len(line.split()) <= 4 and concepts(line) and concepts(line) <= {"GREETING"}):
+            return line
+    return lines[0] if lines else ""
+
+
 def first_words(text: str, limit: int = 3) -> list[str]:
-    line = next((ln for ln in own_text(text).splitlines() if ln.strip()), "")
-    return [w.lower() for w in WORD.findall(line)][:limit]
+    return [w.lower() for w in WORD.findall(first_line(text))][:limit]
 
 
 def read_answer(text: str) -> Answer:
@@ -57,6 +73,9 @@ def read_answer(text: str) -> Answer:
     if words[0] in NO_WORDS or words[0].startswith(NO_PREFIXES):
         return Answer.NO
     if any(w in YES_WORDS or w.startswith(YES_PREFIXES) for w in words):
+        return Answer.YES
+    said = concepts(first_line(text))
+    if "YES" in said and "NO" not in said:       # "ถูกต้องครับ", "Betul", "Confirmé" in any known language
         return Answer.YES
     return Answer.UNCLEAR
 

@@ -24,7 +24,7 @@ from mailer.reading.candidates import (Candidate, candidate_features, country_ca
                                        message_view, none_features, organization_candidates)
 from mailer.reading.concepts import concepts
 from mailer.reading.countries import display_name
-from mailer.reading.extract import extract_contact, extract_endorsement
+from mailer.reading.extract import ASKS, extract_contact, extract_endorsement
 from mailer.reading.features import OWN_CHARS, kind_features
 from mailer.reading.learned import Model, load_model
 from mailer.reading.own_words import Reading, read
@@ -80,6 +80,7 @@ def classify_learned(mail: ParsedMail, model: Model) -> Understanding:
     if kind is Kind.WITHDRAWAL:
         return Understanding(kind, reasons, fields.extraction(ruled, ()), confidence=confidence, band=Band.NONE)
     band, why = choose_band(model, p_kind, fields, ruled, mail, reading)
+    why += tuple(r for r in ruled.review_reasons if r.startswith(ASKS))    # not a band's: the desk asks it apart
     p_endorse = float(probabilities[model.kinds.index(Kind.ENDORSEMENT.value)])
     confidence["kind"] = round(p_endorse, 3)
     return Understanding(kind, reasons, fields.extraction(ruled, why), confidence=confidence, band=band)
@@ -157,7 +158,8 @@ def choose_band(model: Model, p_kind: float, fields: Fields, ruled: Extraction, 
 
 # Concepts that, said in an endorsement, make it something else as well: a person decides.
 CONTRADICTING = frozenset({"WITHDRAW", "UNSUBSCRIBE", "CAMPAIGN", "AWAY", "UNDELIVERED"})
-# What the rules know that the ranker cannot: several organizations, a person, a question, a letter attached.
+# What the rules know that the ranker cannot: several organizations, a person, a letter attached.  A question
+# beside an endorsement ("also asks: …") is not one: it becomes an inquiry about it (mailer.desk.confirm.admit),
+# and the kind threshold is calibrated with that in mind.
 HARD_REASONS = ("several organizations", "a list of organizations", "two organizations", "a person signing",
-                "country not recognized",
-                "also asks", "an attached letter", "oversized")
+                "country not recognized", "an attached letter", "oversized")

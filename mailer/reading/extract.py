@@ -123,6 +123,9 @@ COUNTRY_PHRASES = re.compile(
     r"(?P<country>[A-ZÀ-Ý][\w’'\- ]{2,40}?)(?=[\s,.;)!?]|$)", re.UNICODE)
 
 
+ASKS = "also asks"          # the reason that names a question asked beside an endorsement
+
+
 def split_short_name(name: str) -> tuple[str, str | None]:
     """``Parti Sosialis Malaysia (PSM)`` → ("Parti Sosialis Malaysia", "PSM").
 
@@ -473,9 +476,9 @@ def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Ext
     if "oversized" in " ".join(mail.defects):
         reasons.append("oversized message: not read")
     question = next((q for q in reading.prose_sentences if q.endswith(("?", "？"))), None)
-    if question and not reasons:
-        # mixed intent ("we endorsed it — has it reached you?"): a person answers, nothing goes out by itself
-        reasons.append(f"also asks: {question[:80]!r}")
+    if question:
+        # mixed intent ("we endorse it; will it go to the embassy?"): the question becomes an inquiry
+        reasons.append(f"{ASKS}: {question[:80]!r}")
     return Extraction(organization=organization or None, short_name=short_name or None, country=country,
                       country_text=country_text, contact_email=contact_email, contact_name=contact_name,
                       review_reasons=tuple(dict.fromkeys(reasons)))
