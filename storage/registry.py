@@ -136,3 +136,14 @@ def counts(session: Session) -> dict[str, dict[str, int]]:
         "signatories": by(Signatory.status),
         "review": by(ReviewItem.state),
     }
+
+
+def endorsement_thread(session: Session, endorsement_id: int) -> list[tuple[datetime, str, str]]:
+    """An endorsement's whole conversation, oldest first: (when, who, what) for every event recorded about it
+    (arrival, requests, corrections, courtesy, decisions) and every mail sent about it."""
+    events = [(e.at, e.actor, e.action + "".join(f" {k}={v}" for k, v in sorted(e.details.items())
+                                                 if k in ("organization", "after", "subject", "answers", "reason")))
+              for e in session.scalars(select(AuditEvent).where(AuditEvent.endorsement_id == endorsement_id))]
+    sent = [(o.created_at, "endorse", f"mail {o.purpose} to {o.recipient} ({o.state})")
+            for o in session.scalars(select(OutboxMessage).where(OutboxMessage.endorsement_id == endorsement_id))]
+    return sorted(events + sent, key=lambda row: row[0])

@@ -61,6 +61,13 @@ def cmd_show(args) -> int:
         if inquiry is None:
             return 1
         head = _summary(inquiry)
+        if inquiry.endorsement_id:
+            from storage import registry
+            from storage.schema import Endorsement
+            about = s.get(Endorsement, inquiry.endorsement_id)
+            head["endorsement"] = {"id": about.id, "organization": about.organization, "state": about.state,
+                                   "thread": [(at.isoformat(), who, what) for at, who, what
+                                              in registry.endorsement_thread(s, about.id)]} if about else None
         thread = [{"at": m.at.isoformat(), "role": m.role, "address": m.address, "text": m.text, "notes": m.notes,
                    "held": m.held} for m in store.thread_of(s, inquiry.id)]
     if args.json:
@@ -68,6 +75,11 @@ def cmd_show(args) -> int:
         return 0
     print(f"{head['reference']} ({head['state']}) from {head['asker_name']} <{head['asker']}>: {head['subject']}")
     print(f"language {head['language']}, opened {head['created_at'][:16]}, updated {head['updated_at'][:16]}")
+    about = head.get("endorsement")
+    if about:
+        print(f"asked about endorsement #{about['id']} ({about['organization']}, {about['state']}):")
+        for at, who, what in about["thread"]:
+            print(f"  {at[:16]}  {who}: {what}")
     for m in thread:
         print(f"\n--- {m['at'][:16]}  {m['role']}  {m['address']}" + (f"  (held: {m['held']})" if m["held"] else ""))
         if m["text"]:

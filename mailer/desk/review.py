@@ -95,7 +95,8 @@ def _tell_listed(session: Session, ctx: Context, e: Endorsement) -> None:
         **common(ctx), "subject": f"Listed: {ctx.settings.statement.title}", "listed": True,
         "contact_name": e.contact_name or "", "listing": confirm.registry_line(session, e)},
         to=e.contact_email, to_name=e.contact_name or "")
-    queue_notice(session, ctx, purpose="listed", out=out, caused_by=e.message_id, language=e.language)
+    queue_notice(session, ctx, purpose="listed", out=out, caused_by=e.message_id, language=e.language,
+                 endorsement_id=e.id)
 
 
 def merge_endorsement(session: Session, ctx: Context, item: ReviewItem, command: Command, actor: str) -> Result:
@@ -127,7 +128,8 @@ def _tell_rejected(session: Session, ctx: Context, e: Endorsement) -> None:
         **common(ctx), "subject": answer_subject(message.subject or ctx.settings.statement.title),
         "contact_name": e.contact_name or "", "listing": confirm.line_of(e)},
         to=e.contact_email, to_name=e.contact_name or "", in_reply_to=message.message_id or "")
-    queue_notice(session, ctx, purpose="rejection_note", out=out, caused_by=e.message_id, language=e.language)
+    queue_notice(session, ctx, purpose="rejection_note", out=out, caused_by=e.message_id, language=e.language,
+                 endorsement_id=e.id)
 
 
 def apply_correction(session: Session, ctx: Context, item: ReviewItem, command: Command, actor: str) -> Result:
@@ -317,7 +319,9 @@ def describe(session: Session, ctx: Context, item: ReviewItem) -> str:
         **_review_context(ctx, show(session, ctx, item), "(in the review mail)"))
     state = (f"State: {item.state}" + (f" ({item.decision} by {item.decided_by} at {now_or(item.decided_at)})"
                                        if item.decided_at else ""))
-    return state + "\n" + text.partition("\n")[2]
+    thread = registry.endorsement_thread(session, item.endorsement_id) if item.endorsement_id else []
+    conversation = "".join(f"\n  {now_or(at)}  {who}: {what}" for at, who, what in thread)
+    return state + "\n" + text.partition("\n")[2] + (f"\nThe conversation so far:{conversation}\n" if thread else "")
 
 
 def open_items(session: Session, *, everything: bool = False) -> list[ReviewItem]:

@@ -12,13 +12,15 @@ Every handler runs inside the transaction that claimed the message (:mod:`mailer
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, NamedTuple
 
 from sqlalchemy.orm import Session
 
 from storage.schema import InboundMessage, TokenPurpose
 
-from mailer.desk import confirm, inquiries, review, subscriptions, withdraw
+from mailer.desk import confirm, conversation, inquiries, review, subscriptions, withdraw
+from mailer.desk.threads import find_thread
 from mailer.desk.context import Context, Handler, on_for_review, on_machine_mail, on_unknown
 from mailer.model import Kind, ParsedMail, Understanding
 from mailer.reading.answers import replies_with
@@ -48,6 +50,9 @@ ROUTES: tuple[Route, ...] = (
     Route("inquiry: the asker writes again", inquiries.is_follow_up, inquiries.on_follow_up),
     Route("digest subscription confirmation", replies_with(TokenPurpose.SUBSCRIBE),
           subscriptions.on_subscription_reply),
+    # an answer to our mail about an endorsement: a correction, a question, courtesy (mailer.desk.conversation)
+    Route("a reply in an endorsement's conversation", conversation.in_endorsement_thread,
+          conversation.on_thread_reply),
 )
 
 # 2. By kind; a kind missing here goes to a coordinator.
@@ -79,6 +84,7 @@ def handle(session: Session, ctx: Context, message: InboundMessage, mail: Parsed
 
 
 def dispatch(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail, u: Understanding) -> str:
+    ctx = replace(ctx, thread=find_thread(session, mail))       # every handler sees the message's conversation
     for route in ROUTES:
         if route.takes(mail, u, ctx):
             state = route.handler(session, ctx, message, mail, u)
