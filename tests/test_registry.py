@@ -217,8 +217,9 @@ def test_a_registered_address_asking_for_a_spelling_fix_goes_to_review_with_the_
     review = only(sent, "coord1@example.org", "[review r-")
     assert "correction" in review.subject and "organization: Parti Sosialis Malaysia" in review.text
     assert desk.listed() == "  1. Parti Sosialis Malaysa (PSM), Malaysia"
-    desk.deliver(reply_as_client(review.raw, sender="coord1@example.org", body="Approve"))
+    told = desk.deliver(reply_as_client(review.raw, sender="coord1@example.org", body="Approve"))
     assert desk.listed() == "  1. Parti Sosialis Malaysia (PSM), Malaysia"
+    assert "Parti Sosialis Malaysia (PSM), Malaysia" in only(told, "aruna@psm.example.org").text  # the endorser hears
     code, history = desk.cli("signatories", "--history")
     assert "'Parti Sosialis Malaysa' → 'Parti Sosialis Malaysia'" in history
 

@@ -88,14 +88,15 @@ def approve_endorsement(session: Session, ctx: Context, item: ReviewItem, comman
     return Result(True, f"approved and {entry.outcome.value}: {confirm.registry_line(session, e)}")
 
 
-def _tell_listed(session: Session, ctx: Context, e: Endorsement) -> None:
+def _tell_listed(session: Session, ctx: Context, e: Endorsement, *, purpose: str = "listed") -> None:
+    """The endorser hears, in their language, the line that is now public (after an approval or a correction)."""
     if e.state != EndorsementState.VERIFIED:
         return
     out = Outgoing(template="confirmed", context={
         **common(ctx), "subject": f"Listed: {ctx.settings.statement.title}", "listed": True,
         "contact_name": e.contact_name or "", "listing": confirm.registry_line(session, e)},
         to=e.contact_email, to_name=e.contact_name or "")
-    queue_notice(session, ctx, purpose="listed", out=out, caused_by=e.message_id, language=e.language,
+    queue_notice(session, ctx, purpose=purpose, out=out, caused_by=e.message_id, language=e.language,
                  endorsement_id=e.id)
 
 
@@ -144,6 +145,8 @@ def apply_correction(session: Session, ctx: Context, item: ReviewItem, command: 
     e = _endorsement(session, item)
     if e is not None and e.state == EndorsementState.REVIEW:
         e.signatory_id, e.state, e.updated_at = signatory.id, EndorsementState.VERIFIED, ctx.now
+    if e is not None and changed:
+        _tell_listed(session, ctx, e, purpose="correction_listed")     # the endorser sees the corrected line
     what = ", ".join(f"{f}: {b!r} → {a!r}" for f, (b, a) in changed.items()) or "nothing to change"
     return Result(True, f"corrected ({what}): {confirm.line_of(signatory)}")
 
