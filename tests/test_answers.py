@@ -73,3 +73,11 @@ T0 = datetime(2024, 6, 1, 12, 0)
 ])
 def test_due_follow_ups(waiting, now, due):
     assert due_follow_ups([waiting], now, timedelta(days=4)) == due
+
+
+def test_a_reply_holding_only_the_senders_signature_is_a_plain_reply():
+    signed = ("Fadli Ramadhan", "Praxis")
+    assert read_answer("\n\nFadli R.\nPraxis\n\nSent from my iPhone", signed) is Answer.YES
+    assert read_answer("Hmm", signed) is Answer.UNCLEAR                        # a word that is nobody's name
+    assert read_answer("Fadli\nWho sent this?", signed) is Answer.UNCLEAR
+    assert read_answer("\n\nFadli R.\nPraxis") is Answer.UNCLEAR             # no names known: a person reads it

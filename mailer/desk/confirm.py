@@ -234,7 +234,9 @@ def not_valid(session: Session, ctx: Context, message: InboundMessage, mail: Par
 def answered(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
              endorsement: Endorsement) -> str:
     """The endorsing address answered its confirmation request (by token, or in the request's thread)."""
-    answer, correction = read_answer(mail.text), read_corrections(mail.text)
+    signed_by = (mail.sender.name if mail.sender else "", endorsement.contact_name or "",
+                 endorsement.organization or "", endorsement.short_name or "")
+    answer, correction = read_answer(mail.text, signed_by), read_corrections(mail.text)
     actor = ctx.actor(message)
     if correction:                              # "No, our name is …" corrects; it does not cancel
         return corrected(session, ctx, message, mail, endorsement, correction)

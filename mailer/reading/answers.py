@@ -65,10 +65,23 @@ def first_words(text: str, limit: int = 3) -> list[str]:
     return [w.lower() for w in WORD.findall(first_line(text))][:limit]
 
 
-def read_answer(text: str) -> Answer:
-    """A plain Reply (nothing written) or a yes word confirms; a no word first cancels; anything else is unclear."""
+def only_signed(text: str, signed_by: tuple[str, ...]) -> bool:
+    """Whether the writer's lines are only a signature: each line made of the words (or initials) of the names in
+    *signed_by* (the sender's name, the organization's), as a phone signs a plain Reply."""
+    known = {w.lower() for name in signed_by if name for w in WORD.findall(name)}
+    lines = [ln for ln in own_text(text).splitlines() if ln.strip() and not CLIENT_FOOTER.match(ln)]
+    if not known or not lines:
+        return False
+    initials = {w[0] for w in known}
+    return all(all(w.lower() in known or (len(w) == 1 and w.lower() in initials) for w in WORD.findall(ln))
+               and WORD.findall(ln) for ln in lines)
+
+
+def read_answer(text: str, signed_by: tuple[str, ...] = ()) -> Answer:
+    """A plain Reply (nothing written, or only the writer's signature) or a yes word confirms; a no word first
+    cancels; anything else is unclear."""
     words = first_words(text)
-    if not words:
+    if not words or only_signed(text, signed_by):
         return Answer.YES
     if words[0] in NO_WORDS or words[0].startswith(NO_PREFIXES):
         return Answer.NO

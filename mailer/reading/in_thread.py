@@ -7,6 +7,7 @@ mark, or a word of withdrawing, leaving or asking, makes it something else.
 """
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from mailer.model import Kind, ParsedMail, Understanding
@@ -15,7 +16,15 @@ from mailer.reading.corrections import Correction, read_corrections
 from mailer.reading.quoting import own_text
 
 COURTESY_WORDS = 80            # longer than this, a thank-you is a letter a person should read
-REQUESTS = frozenset({"QUESTION", "WITHDRAW", "UNSUBSCRIBE"})
+REQUESTS = frozenset({"WITHDRAW", "UNSUBSCRIBE"})
+# A request written without a question mark ("please let us know when it is out"). The reader's QUESTION concept
+# is too wide here: its Catalan "on" and Italian "come" are English words too, and "see you on Friday" is courtesy.
+ASKING = re.compile(
+    r"\b(?:let\s+(?:us|me)\s+know|please\s+(?:tell|inform|advise|send|update)|could\s+you|can\s+you|would\s+you|"
+    r"deadline|kindly\s+(?:inform|advise|let|update|send)|tolong\s+(?:beritahu|kabari|maklumkan|kirim)|"
+    r"mohon\s+(?:info|informasi|dikabari)|sila\s+maklumkan|pakisabi|paki-?update|pakibalitaan|merci\s+de\s+nous\s+"
+    r"(?:dire|informer|indiquer)|pouvez-vous|pourriez-vous|podrían|pueden\s+(?:decirnos|informarnos)|"
+    r"poderiam|podem\s+(?:dizer|informar)|กรุณาแจ้ง|ช่วยแจ้ง)", re.IGNORECASE)
 NOT_COURTESY = (Kind.WITHDRAWAL, Kind.UNSUBSCRIBE, Kind.SUBSCRIBE, Kind.BOUNCE, Kind.AUTO_REPLY)
 
 
@@ -31,7 +40,7 @@ def read_in_thread(mail: ParsedMail, u: Understanding) -> tuple[Said, Correction
     correction = read_corrections(mail.text)
     if correction:
         return Said.CORRECTION, correction
-    asked = "?" in own or "？" in own or bool(concepts(own[:600]) & {"QUESTION"})
+    asked = "?" in own or "？" in own or bool(ASKING.search(own[:600]))
     if u.kind is Kind.INQUIRY or (asked and u.kind not in NOT_COURTESY):
         return Said.QUESTION, correction
     if u.kind in NOT_COURTESY or concepts(own[:600]) & REQUESTS or mail.attachments:
