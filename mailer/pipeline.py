@@ -32,6 +32,13 @@ from mailer.edges.smtp import Envelope, Result, Sender
 log = logging.getLogger(__name__)
 
 
+Stopping = Callable[[], bool]      # asked between units of work: True once SIGTERM came (mailer.worker)
+
+
+def never() -> bool:
+    return False
+
+
 @dataclass
 class CycleReport:
     fetched: int = 0
@@ -49,8 +56,9 @@ class CycleReport:
 
 
 def intake(conn: MailboxConnection, db: Database, *, batch_size: int, now: Callable[[], datetime] = utcnow,
-           report: CycleReport | None = None) -> CycleReport:
-    """Store every new message of *conn*; mark each at the source only after its commit."""
+           report: CycleReport | None = None, stopping: Stopping = never) -> CycleReport:
+    """Store every new message of *conn*; mark each at the source only after its commit.  A stop is heeded
+    between batches: the rest is fetched at the next start (the cursor says where)."""
     report = report or CycleReport()
     with db.session() as s:
         last = registry.cursor(s, conn.name, conn.uidvalidity).last_uid if conn.ordered else 0
@@ -58,6 +66,8 @@ def intake(conn: MailboxConnection, db: Database, *, batch_size: int, now: Calla
     _mark_leftovers(conn, db, prefix)
     keys = conn.list_new(last)
     for i in range(0, len(keys), batch_size):
+        if stopping():
+            break
         batch = keys[i:i + batch_size]
         with db.session() as s:
             known = registry.known_source_keys(s, [prefix + str(k) for k in batch])
@@ -113,8 +123,9 @@ def parse_message_id(raw: bytes) -> str:
 
 def handle_stored(db: Database, settings: Settings, *, now: Callable[[], datetime] = utcnow,
                   make_message_id: Callable[[str], str] | None = None,
-                  report: CycleReport | None = None) -> CycleReport:
-    """Handle every stored message, each in its own transaction."""
+                  report: CycleReport | None = None, stopping: Stopping = never) -> CycleReport:
+    """Handle every stored message, each in its own transaction; on a stop, the one in hand finishes and the
+    rest stay stored for the next start."""
     report = report or CycleReport()
     templates = make_environment(settings.templates)
     domain = settings.statement.address.partition("@")[2]
@@ -126,6 +137,8 @@ def handle_stored(db: Database, settings: Settings, *, now: Callable[[], datetim
             return report
         progressed = False
         for message_id in ids:
+            if stopping():
+                return report
             kind = handle_one(db, settings, message_id, templates=templates, now=now(),
                               make_message_id=make_message_id)
             if kind:
@@ -171,11 +184,14 @@ class _OutboxJournal:
     """Each reply's hand-over and result, committed one by one as the sender meets them: a kill -9 mid-batch
     then leaves at most one reply whose fate is unknown, and that one is not sent again (storage.outbox)."""
 
-    def __init__(self, db: Database, settings: Settings, now: Callable[[], datetime], report: CycleReport):
-        self.db, self.out, self.now, self.report = db, settings.outgoing, now, report
+    def __init__(self, db: Database, settings: Settings, now: Callable[[], datetime], report: CycleReport,
+                 stopping: Stopping = never):
+        self.db, self.out, self.now, self.report, self.stopping = db, settings.outgoing, now, report, stopping
         self.recorded: set[int] = set()
 
     def handing(self, key: int) -> bool:
+        if self.stopping():
+            return False                 # not handed over: it goes back to the queue (storage.outbox.release)
         with self.db.session() as s:
             return outbox.mark_handed(s, key, self.now())
 
@@ -195,23 +211,31 @@ class _OutboxJournal:
 
 
 def send_outbox(db: Database, sender: Sender, settings: Settings, *, now: Callable[[], datetime] = utcnow,
-                report: CycleReport | None = None, rounds: int = 1000) -> CycleReport:
-    """Send due outbox rows, one batch (one connection) at a time."""
+                report: CycleReport | None = None, rounds: int = 1000, stopping: Stopping = never) -> CycleReport:
+    """Send due outbox rows, one batch (one connection) at a time; on a stop, the message being handed over
+    finishes and the rest of the batch goes back to the queue."""
     report = report or CycleReport()
     out = settings.outgoing
     lease = timedelta(seconds=out.timeout_seconds * (out.batch_size + 2))
     for _ in range(rounds):
+        if stopping():
+            break
         with db.session() as s:
             rows = outbox.claim_due(s, now=now(), limit=out.batch_size, lease=lease,
                                     dead_claimants=outbox.dead_local_claimants(s))
             batch = [Envelope(r.id, r.envelope_from, r.recipient, r.raw) for r in rows]
         if not batch:
             break
-        journal = _OutboxJournal(db, settings, now, report)
+        journal = _OutboxJournal(db, settings, now, report, stopping)
         results = sender.send(batch, journal)
         for result in results:
             if result.key not in journal.recorded:     # never handed over: no connection, or it was lost
                 journal.done(result)
+        answered = journal.recorded | {r.key for r in results}
+        left = [e.key for e in batch if e.key not in answered]
+        if left:                                       # skipped on a stop: due again, no attempt spent
+            with db.session() as s:
+                outbox.release(s, left)
         if not all(r.ok for r in results):
             break   # the server is unhappy: let the backoff work instead of hammering it
     return report
@@ -235,12 +259,14 @@ def follow_up(db: Database, settings: Settings, *, now: Callable[[], datetime] =
 
 
 def run_cycle(conn_factory, db: Database, sender: Sender, settings: Settings, *,
-              now: Callable[[], datetime] = utcnow) -> CycleReport:
-    """One full cycle: intake, handling, follow-ups (reminders, expiry, review mails), sending."""
+              now: Callable[[], datetime] = utcnow, stopping: Stopping = never) -> CycleReport:
+    """One full cycle: intake, handling, follow-ups (reminders, expiry, review mails), sending.  *stopping* is
+    asked between messages and batches, so a stop never waits for a backlog."""
     report = CycleReport()
     with conn_factory() as conn:
-        intake(conn, db, batch_size=settings.mailbox.batch_size, now=now, report=report)
-    handle_stored(db, settings, now=now, report=report)
-    follow_up(db, settings, now=now)
-    send_outbox(db, sender, settings, now=now, report=report)
+        intake(conn, db, batch_size=settings.mailbox.batch_size, now=now, report=report, stopping=stopping)
+    handle_stored(db, settings, now=now, report=report, stopping=stopping)
+    if not stopping():
+        follow_up(db, settings, now=now)
+    send_outbox(db, sender, settings, now=now, report=report, stopping=stopping)
     return report

@@ -1,13 +1,15 @@
 """The long-running worker: APScheduler jobs until SIGTERM or Ctrl-C, or one cycle with ``--once``.
 
 The cycle job never overlaps itself (``max_instances=1``) and missed runs
-coalesce into one.  On a signal the scheduler stops taking new runs and waits
-for the running cycle, whose every step is already committed or replayable.
+coalesce into one.  On a signal the scheduler stops taking new runs and the
+running cycle stops after the message in hand (it asks between messages and
+batches); what is left waits, stored or queued, for the next start.
 """
 from __future__ import annotations
 
 import logging
 import signal
+import threading
 from functools import partial
 
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -18,17 +20,17 @@ from storage.db import Database
 
 from mailer.errors import TransientError
 from mailer.edges.mailbox_source import connect_mailbox
-from mailer.pipeline import CycleReport, run_cycle
+from mailer.pipeline import CycleReport, Stopping, never, run_cycle
 from mailer.settings import Settings
 from mailer.edges.smtp import Sender, make_sender
 
 log = logging.getLogger(__name__)
 
 
-def cycle(db: Database, sender: Sender, settings: Settings) -> CycleReport | None:
+def cycle(db: Database, sender: Sender, settings: Settings, stopping: Stopping = never) -> CycleReport | None:
     """One cycle; a mailbox that cannot be reached is logged and tried at the next tick."""
     try:
-        report = run_cycle(partial(connect_mailbox, settings.mailbox), db, sender, settings)
+        report = run_cycle(partial(connect_mailbox, settings.mailbox), db, sender, settings, stopping=stopping)
     except TransientError as exc:
         log.warning("cycle skipped: %s", exc)
         return None
@@ -52,13 +54,16 @@ def digest_job(db: Database, settings: Settings, *, sender: Sender | None = None
 def run_forever(db: Database, settings: Settings, *, sender: Sender | None = None) -> None:
     """Run the scheduled jobs until SIGTERM/SIGINT, then finish the running cycle and stop."""
     sender = sender or make_sender(settings.outgoing)
+    stop_event = threading.Event()      # the running cycle asks it between messages: a stop never waits a backlog
     scheduler = BlockingScheduler(timezone="UTC", job_defaults={"coalesce": True, "max_instances": 1,
                                                                 "misfire_grace_time": None})
-    scheduler.add_job(cycle, IntervalTrigger(seconds=settings.poll_seconds), args=(db, sender, settings),
+    scheduler.add_job(cycle, IntervalTrigger(seconds=settings.poll_seconds),
+                      args=(db, sender, settings, stop_event.is_set),
                       id="cycle", name="poll, handle, send", next_run_time=_now())
 
     def stop(signum, _frame):
-        log.info("signal %s: finishing the running cycle, then stopping", signum)
+        log.info("signal %s: finishing the message in hand, then stopping", signum)
+        stop_event.set()
         scheduler.shutdown(wait=True)
 
     if settings.digest.enabled:

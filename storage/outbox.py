@@ -112,6 +112,15 @@ def mark_handed(session: Session, row_id: int, now: datetime) -> bool:
         .execution_options(synchronize_session=False)).rowcount == 1
 
 
+def release(session: Session, row_ids: list[int]) -> int:
+    """Rows this process claimed and never handed over (it is stopping): due again, the attempt given back."""
+    return session.execute(update(OutboxMessage).where(
+        OutboxMessage.id.in_(row_ids), OutboxMessage.state == OutboxState.SENDING,
+        OutboxMessage.claimed_by == CLAIMANT, OutboxMessage.handed_at.is_(None)).values(
+        state=OutboxState.PENDING, claimed_by=None, lease_until=None, attempts=OutboxMessage.attempts - 1)
+        .execution_options(synchronize_session=False)).rowcount
+
+
 def resend(session: Session, row_id: int, now: datetime) -> OutboxMessage | None:
     """A coordinator's decision: an uncertain or failed message goes again (same bytes, same Message-ID)."""
     row = session.get(OutboxMessage, row_id)
