@@ -86,3 +86,12 @@ def shared_dir() -> Path:
     if not path.is_dir():
         pytest.skip("../shared is absent (a newcomer's clone): corpus tests skipped")
     return path
+
+
+@pytest.fixture
+def desk(tmp_path, db_url, smtp):
+    """The statement's desk (tests/support/desk.py) on this test's database and the session's SMTP server."""
+    from tests.support.desk import Desk
+    d = Desk(tmp_path, db_url, smtp)
+    yield d
+    d.close()

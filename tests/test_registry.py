@@ -17,13 +17,6 @@ from tests.support.desk import Desk, only
 PSM = "Aruna Devi <aruna@psm.example.org>"
 
 
-@pytest.fixture
-def desk(tmp_path, db_url, smtp):
-    d = Desk(tmp_path, db_url, smtp)
-    yield d
-    d.close()
-
-
 def confirm(desk: Desk, sent, sender: str, body: str = "Yes, we confirm."):
     request = only(sent, sender.split("<")[-1].rstrip(">"), "[confirm c-")
     return desk.deliver(reply_as_client(request.raw, sender=sender, body=body))

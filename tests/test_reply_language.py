@@ -12,13 +12,6 @@ from tests.support.desk import Desk, only
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
-@pytest.fixture
-def desk(tmp_path, db_url, smtp):
-    d = Desk(tmp_path, db_url, smtp)
-    yield d
-    d.close()
-
-
 @pytest.mark.parametrize("sample, address, asks, thanks, line", [
     ("03-socialist-union-endorsement.eml", "dewi@perserikatan.example.id", "Cukup balas email ini", "telah dikonfirmasi",
      "Socialist Union (Perserikatan Sosialis), Indonesia"),

@@ -12,13 +12,6 @@ from tests.mails import endorsement, organization_name
 from tests.support.desk import Desk
 
 
-@pytest.fixture
-def desk(tmp_path, db_url, smtp):
-    d = Desk(tmp_path, db_url, smtp)
-    yield d
-    d.close()
-
-
 def after(n: int):
     """A *stopping* that says yes from its (n+1)-th question on: a SIGTERM arriving mid-cycle."""
     asked = [0]

@@ -20,13 +20,6 @@ LINE = "Parti Sosialis Malaysia (PSM), Malaysia"
 SHOWN = re.compile(r"^    (\S.*)$", re.MULTILINE)
 
 
-@pytest.fixture
-def desk(tmp_path, db_url, smtp):
-    d = Desk(tmp_path, db_url, smtp)
-    yield d
-    d.close()
-
-
 def listed_thanks(desk: Desk):
     """An endorsement confirmed with a plain "Yes": the thank-you mail that says it is listed."""
     request = only(desk.deliver(endorsement(sender=PSM)), ADDRESS, "[confirm c-")
