@@ -81,3 +81,9 @@ def test_a_reply_holding_only_the_senders_signature_is_a_plain_reply():
     assert read_answer("Hmm", signed) is Answer.UNCLEAR                        # a word that is nobody's name
     assert read_answer("Fadli\nWho sent this?", signed) is Answer.UNCLEAR
     assert read_answer("\n\nFadli R.\nPraxis") is Answer.UNCLEAR             # no names known: a person reads it
+
+
+def test_a_formal_letter_confirms_in_its_first_sentence_after_the_salutation():
+    assert read_answer("Respected Sir/Madam,\n\nWe hereby confirm that the endorsement was sent from this office."
+                       ) is Answer.YES
+    assert read_answer("Respected Sir/Madam,\n\nWe did not send this; who gave you our address?") is Answer.UNCLEAR

@@ -56,9 +56,22 @@ def first_line(text: str) -> str:
     and a client's "Sent from my iPhone" is nothing written."""
     lines = [ln for ln in own_text(text).splitlines() if ln.strip() and not CLIENT_FOOTER.match(ln)]
     for line in lines[:3]:
-        if not (len(line.split()) <= 4 and concepts(line) and concepts(line) <= {"GREETING"}):
+        if not _greeting(line):
             return line
     return lines[0] if lines else ""
+
+
+def _greeting(line: str) -> bool:
+    """"Dear Comrades,", "Salam,", "Respected Sir/Madam,": a short line of greeting words, or ending in a comma."""
+    said = concepts(line)
+    short = len(line.split()) <= 4
+    return short and ((bool(said) and said <= {"GREETING"}) or (line.rstrip().endswith(",") and not said))
+
+
+def _second_line(text: str) -> str:
+    lines = [ln for ln in own_text(text).splitlines() if ln.strip() and not CLIENT_FOOTER.match(ln)
+             and not _greeting(ln)]
+    return lines[1] if len(lines) > 1 else ""
 
 
 def first_words(text: str, limit: int = 3) -> list[str]:
@@ -90,6 +103,10 @@ def read_answer(text: str, signed_by: tuple[str, ...] = ()) -> Answer:
     said = concepts(first_line(text))
     if "YES" in said and "NO" not in said:       # "ถูกต้องครับ", "Betul", "Confirmé" in any known language
         return Answer.YES
+    if not said & {"NO", "QUESTION"}:            # a formal opening line first ("With reference to your mail,")
+        then = concepts(_second_line(text))
+        if "YES" in then and "NO" not in then:
+            return Answer.YES
     return Answer.UNCLEAR
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from mailer.reading import lexicon
 from mailer.reading.countries import NOT_A_HINT, display_name, lookup_exact, resolve_country, scan_country
-from mailer.reading.lexicon import CLOSINGS, ORG_WORDS, SEVERAL_ORGANIZATIONS
+from mailer.reading.lexicon import ASKING, CLOSINGS, ORG_WORDS, SEVERAL_ORGANIZATIONS
 from mailer.model import Extraction, ParsedMail
 from mailer.reading.own_words import Reading, read, sentences
 from mailer.reading.text import strip_signature
@@ -475,7 +475,7 @@ def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Ext
             a.filename or a.content_type for a in letters))
     if "oversized" in " ".join(mail.defects):
         reasons.append("oversized message: not read")
-    question = next((q for q in reading.prose_sentences if q.endswith(("?", "？"))), None)
+    question = next((q for q in reading.prose_sentences if q.endswith(("?", "？")) or ASKING.search(q)), None)
     if question:
         # mixed intent ("we endorse it; will it go to the embassy?"): the question becomes an inquiry
         reasons.append(f"{ASKS}: {question[:80]!r}")

@@ -7,24 +7,17 @@ mark, or a word of withdrawing, leaving or asking, makes it something else.
 """
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 
 from mailer.model import Kind, ParsedMail, Understanding
 from mailer.reading.concepts import concepts
 from mailer.reading.corrections import Correction, read_corrections
+from mailer.reading.lexicon import ASKING
 from mailer.reading.quoting import own_text
 
 COURTESY_WORDS = 80            # longer than this, a thank-you is a letter a person should read
 REQUESTS = frozenset({"WITHDRAW", "UNSUBSCRIBE"})
-# A request written without a question mark ("please let us know when it is out"). The reader's QUESTION concept
-# is too wide here: its Catalan "on" and Italian "come" are English words too, and "see you on Friday" is courtesy.
-ASKING = re.compile(
-    r"\b(?:let\s+(?:us|me)\s+know|please\s+(?:tell|inform|advise|send|update)|could\s+you|can\s+you|would\s+you|"
-    r"deadline|kindly\s+(?:inform|advise|let|update|send)|tolong\s+(?:beritahu|kabari|maklumkan|kirim)|"
-    r"mohon\s+(?:info|informasi|dikabari)|sila\s+maklumkan|pakisabi|paki-?update|pakibalitaan|merci\s+de\s+nous\s+"
-    r"(?:dire|informer|indiquer)|pouvez-vous|pourriez-vous|podrían|pueden\s+(?:decirnos|informarnos)|"
-    r"poderiam|podem\s+(?:dizer|informar)|กรุณาแจ้ง|ช่วยแจ้ง)", re.IGNORECASE)
+
 NOT_COURTESY = (Kind.WITHDRAWAL, Kind.UNSUBSCRIBE, Kind.SUBSCRIBE, Kind.BOUNCE, Kind.AUTO_REPLY)
 
 

@@ -316,3 +316,13 @@ ORG_WORDS = _any(
     r"nelayan|rakyat|belia|manggagawa|magsasaka|kabataan|kababaihan|mangingisda|guro|tsuper|maralita)\b",
     r"พรรค|สหภาพ|สมาคม|เครือข่าย|มูลนิธิ|กลุ่ม|ขบวนการ|สหพันธ์",
 )
+
+
+# A request written without a question mark ("please let us know when it is out", "kindly let us know whether").
+# Narrower than the reader's QUESTION concept, whose Catalan "on" and Italian "come" are English words too.
+ASKING = re.compile(
+    r"\b(?:let\s+(?:us|me)\s+know|please\s+(?:tell|inform|advise|send|update)|could\s+you|can\s+you|would\s+you|"
+    r"deadline|kindly\s+(?:inform|advise|let|update|send)|tolong\s+(?:beritahu|kabari|maklumkan|kirim)|"
+    r"mohon\s+(?:info|informasi|dikabari)|sila\s+maklumkan|pakisabi|paki-?update|pakibalitaan|merci\s+de\s+nous\s+"
+    r"(?:dire|informer|indiquer)|pouvez-vous|pourriez-vous|podrían|pueden\s+(?:decirnos|informarnos)|"
+    r"poderiam|podem\s+(?:dizer|informar)|กรุณาแจ้ง|ช่วยแจ้ง)", re.IGNORECASE)
