@@ -48,11 +48,13 @@ class CycleReport:
     sent: int = 0
     retrying: int = 0
     failed: int = 0
+    paused: str = ""        # why sending waits for the server (an outage, a refused sender): nothing spent
 
     def __str__(self) -> str:
         kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.handled.items())) or "none"
         return (f"fetched {self.fetched}, stored {self.stored}, already known {self.duplicates}; "
-                f"handled: {kinds}; sent {self.sent}, retrying {self.retrying}, failed {self.failed}")
+                f"handled: {kinds}; sent {self.sent}, retrying {self.retrying}, failed {self.failed}"
+                + (f"; sending paused: {self.paused}" if self.paused else ""))
 
 
 def intake(conn: MailboxConnection, db: Database, *, batch_size: int, now: Callable[[], datetime] = utcnow,
@@ -199,9 +201,11 @@ class _OutboxJournal:
         with self.db.session() as s:
             state = outbox.record_result(s, result.key, ok=result.ok, permanent=result.permanent,
                                          detail=result.detail, now=self.now(), max_attempts=self.out.max_attempts,
-                                         retry_seconds=self.out.retry_seconds)
+                                         retry_seconds=self.out.retry_seconds, outage=result.outage)
         self.recorded.add(result.key)
-        if state == "sent":
+        if state == "paused":
+            self.report.paused = result.detail
+        elif state == "sent":
             self.report.sent += 1
         elif state == "failed":
             self.report.failed += 1

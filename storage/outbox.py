@@ -3,13 +3,14 @@
 A sender claims due rows (pending → sending with a lease) in a short
 transaction.  Before each row's SMTP transaction begins it commits the row's
 ``handed_at`` mark (:func:`mark_handed`), and it commits the result as soon as
-the server answers.  A claim whose lease ran out, or whose process of this
-host no longer runs (kill -9; the caller names those claimants, found by
-:func:`dead_local_claimants`), is settled by :func:`claim_due`: a row never
-handed over goes again; a row handed over without a recorded result may or
-may not have reached the server, so it becomes ``uncertain`` and is *not*
-sent again (nobody gets a reply twice).  ``endorse outbox`` shows those rows
-and resends one when a coordinator decides to.
+the server answers.  What happens to a message whose fate is unknown (its
+sender was killed after handing it over, or the connection was lost after its
+data) is one rule per purpose, in one table, :data:`DELIVERY`: every reply and
+notice goes again with the same Message-ID (a duplicate is harmless, a missing
+confirmation request loses an endorsement); a digest copy is not resent
+(:mod:`storage.digests`).  An outage (no connection, 421, a refused sender) is
+not the message's fault: its row goes back to the queue without spending an
+attempt (:func:`record_result`).  ``endorse outbox`` shows and resends rows.
 """
 from __future__ import annotations
 
@@ -17,12 +18,35 @@ import os
 import socket
 import uuid
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from .db import add_unless_taken
 from .schema import OutboxMessage, OutboxState
+
+
+class Delivery(StrEnum):
+    AT_LEAST_ONCE = "at least once"    # sent again, same bytes and Message-ID, when its fate is unknown
+    AT_MOST_ONCE = "at most once"      # never sent twice: an unknown fate stays unknown (shown, resendable)
+
+
+# What each outgoing purpose does when its fate is unknown, in one place. Replies and notices: a duplicate
+# with the same Message-ID is harmless (clients thread and most drop it), a lost one costs an endorsement or an
+# answer. The weekly digest copy: thousands of subscribers, and a second copy is noise (storage.digests).
+DELIVERY: dict[str, Delivery] = {
+    "digest_copy": Delivery.AT_MOST_ONCE,
+}
+DEFAULT_DELIVERY = Delivery.AT_LEAST_ONCE      # every outbox purpose: requests, reminders, acks, relays, notices
+
+
+def delivery_of(purpose: str) -> Delivery:
+    return DELIVERY.get(purpose, DEFAULT_DELIVERY)
+
+
+AT_MOST_ONCE_PURPOSES = tuple(p for p, d in DELIVERY.items() if d is Delivery.AT_MOST_ONCE)
+OUTAGE = "outage: "            # the last_error of a row that waits for the server to be back
 
 
 def enqueue(session: Session, *, message_id: str, purpose: str, recipient: str, envelope_from: str,
@@ -77,6 +101,8 @@ def _alive(pid: int) -> bool:
 
 UNCERTAIN_NOTE = "the sender stopped after handing this message to the SMTP server and before its answer was " \
                  "recorded: it may have gone out, so it is not sent again"
+AGAIN_NOTE = "the sender stopped after handing this message to the SMTP server and before its answer was " \
+             "recorded: sent again with the same Message-ID (delivered at least once)"
 
 
 def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
@@ -87,8 +113,12 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
     over become ``uncertain`` first (see the module's text)."""
     stale = (OutboxMessage.state == OutboxState.SENDING) & or_(
         OutboxMessage.lease_until < now, OutboxMessage.claimed_by.in_(list(dead_claimants)))
-    session.execute(update(OutboxMessage).where(stale, OutboxMessage.handed_at.is_not(None)).values(
+    session.execute(update(OutboxMessage).where(  # at most once: the fate stays unknown, shown to coordinators
+        stale, OutboxMessage.handed_at.is_not(None), OutboxMessage.purpose.in_(AT_MOST_ONCE_PURPOSES)).values(
         state=OutboxState.UNCERTAIN, claimed_by=None, lease_until=None, last_error=UNCERTAIN_NOTE)
+        .execution_options(synchronize_session=False))
+    session.execute(update(OutboxMessage).where(  # at least once: handed over, fate unknown: due again, same bytes
+        stale, OutboxMessage.handed_at.is_not(None)).values(handed_at=None, last_error=AGAIN_NOTE)
         .execution_options(synchronize_session=False))
     due = or_((OutboxMessage.state == OutboxState.PENDING) & (OutboxMessage.next_attempt_at <= now), stale)
     candidates = session.scalars(select(OutboxMessage.id).where(due).order_by(OutboxMessage.id).limit(limit)
@@ -112,6 +142,15 @@ def mark_handed(session: Session, row_id: int, now: datetime) -> bool:
         .execution_options(synchronize_session=False)).rowcount == 1
 
 
+def paused(session: Session) -> tuple[str, datetime] | None:
+    """Why sending waits for the server, and since when, or None: what ``endorse status`` and the
+    coordinators' summary show."""
+    row = session.execute(select(OutboxMessage.last_error, OutboxMessage.created_at).where(
+        OutboxMessage.state == OutboxState.PENDING, OutboxMessage.last_error.startswith(OUTAGE))
+        .order_by(OutboxMessage.created_at).limit(1)).first()
+    return (row[0][len(OUTAGE):], row[1]) if row else None
+
+
 def release(session: Session, row_ids: list[int]) -> int:
     """Rows this process claimed and never handed over (it is stopping): due again, the attempt given back."""
     return session.execute(update(OutboxMessage).where(
@@ -131,14 +170,21 @@ def resend(session: Session, row_id: int, now: datetime) -> OutboxMessage | None
 
 
 def record_result(session: Session, row_id: int, *, ok: bool, permanent: bool, detail: str, now: datetime,
-                  max_attempts: int, retry_seconds: int) -> str:
-    """Sent, failed for good, or due again after an exponential backoff; returns the new state."""
+                  max_attempts: int, retry_seconds: int, outage: bool = False) -> str:
+    """Sent, failed for good, or due again after an exponential backoff; returns the new state.
+
+    An *outage* (the server, not this message: no connection, 421, the sender refused) gives the attempt back
+    and waits ``retry_seconds``: an outage of any length never fails a row."""
     row = session.get(OutboxMessage, row_id)
     if row is None or row.state != OutboxState.SENDING:
         return row.state if row else "missing"
     row.lease_until = None
     row.claimed_by = None
     row.last_error = "" if ok else detail[:2000]
+    if outage and not ok:
+        row.state, row.handed_at, row.attempts = OutboxState.PENDING, None, max(0, row.attempts - 1)
+        row.next_attempt_at, row.last_error = now + timedelta(seconds=retry_seconds), (OUTAGE + detail)[:2000]
+        return "paused"
     if ok:
         row.state, row.sent_at = OutboxState.SENT, now
     elif permanent or row.attempts >= max_attempts:

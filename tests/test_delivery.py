@@ -1,9 +1,11 @@
-"""Sending from the outbox: retry with backoff on 4xx, a visible failure on 5xx, no second copy after a crash."""
+"""Sending from the outbox: retry with backoff on 4xx, a visible failure on 5xx, a pause (no attempt spent) while
+the server is down, and a reply whose fate a crash made unknown sent again with the same Message-ID."""
 from __future__ import annotations
 
 import mailbox
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -101,7 +103,10 @@ def test_a_claim_left_by_a_sender_that_died_before_handing_it_over_is_sent_later
     assert len(smtp.messages) == 1 and outbox_rows(db)[0][0] == "sent"
 
 
-def test_a_reply_handed_to_smtp_when_the_sender_died_is_not_sent_twice_until_a_coordinator_says(world, smtp):
+def test_a_reply_handed_to_smtp_when_the_sender_died_goes_again_with_the_same_message_id(world, smtp):
+    """The delivery rule of replies (storage.outbox.DELIVERY): at least once. A kill after the server took the
+    message and before the result was committed leaves its fate unknown; it is sent again, same bytes, so a
+    confirmation request is never lost and a duplicate is one the client threads as the same message."""
     settings, db, clock, deliver, sender = world
     deliver(endorsement())
 
@@ -119,19 +124,44 @@ def test_a_reply_handed_to_smtp_when_the_sender_died_is_not_sent_twice_until_a_c
         send_outbox(db, DiesAfterSending(), settings, now=clock)
     assert len(smtp.messages) == 1
     clock.t += timedelta(hours=2)                                      # the lease runs out
-    assert send_outbox(db, sender, settings, now=clock).sent == 0
-    [(state, _attempts, _mid, note)] = outbox_rows(db)
-    assert state == "uncertain" and "not sent again" in note
-    assert len(smtp.messages) == 1                                     # nobody gets the reply twice
-
-    listed = run_cli(settings, "outbox", "list", "--state", "uncertain")
-    assert "uncertain" in listed.stdout and "not sent again" in listed.stdout
-    row_id = int(listed.stdout.split()[0])
-    assert run_cli(settings, "outbox", "resend", str(row_id)).returncode == 0
-    assert run_cli(settings, "outbox", "resend", str(row_id)).returncode == 1     # already waiting to go
     assert send_outbox(db, sender, settings, now=clock).sent == 1
     first, second = smtp.messages
-    assert first.raw == second.raw                 # the coordinator's resend: same bytes, same Message-ID
+    assert first.raw == second.raw                                     # same bytes, same Message-ID
+    [(state, _attempts, _mid, _note)] = outbox_rows(db)
+    assert state == "sent"
+
+
+def test_an_smtp_outage_of_any_length_pauses_sending_and_everything_goes_when_it_is_back(world, smtp):
+    settings, db, clock, deliver, sender = world
+    for n in range(3):
+        deliver(endorsement(sender=f"Writer {n} <w{n}@org{n}.example.org>", organization=organization_name(n)))
+    import socket
+    with socket.socket() as closed:                       # a port nobody listens on: the server is down
+        closed.bind(("127.0.0.1", 0))
+        down = SmtpSender(replace(settings.outgoing, port=closed.getsockname()[1]))
+    for _hour in range(48):                                # two days: far beyond the old backoff's ~2 hours
+        report = send_outbox(db, down, settings, now=clock)
+        assert report.sent == 0 and report.failed == 0 and "cannot connect" in report.paused
+        clock.t += timedelta(hours=1)
+    assert {(state, attempts) for state, attempts, _mid, _err in outbox_rows(db)} == {("pending", 0)}
+    status = run_cli(settings, "status")
+    assert "Sending paused:" in status.stdout and "cannot connect" in status.stdout
+
+    assert send_outbox(db, sender, settings, now=clock).sent == 3   # the server is back: all of it goes
+    assert {state for state, *_ in outbox_rows(db)} == {"sent"}
+    assert "Sending paused" not in run_cli(settings, "status").stdout
+
+
+def test_a_421_is_the_servers_state_not_the_messages_and_spends_no_attempt(world, smtp):
+    settings, db, clock, deliver, sender = world
+    deliver(endorsement())
+    smtp.fail_next("DATA", 421, "4.3.2 Service shutting down", times=3)
+    for _ in range(3):
+        assert send_outbox(db, sender, settings, now=clock).paused
+        clock.t += timedelta(seconds=settings.outgoing.retry_seconds)
+    [(state, attempts, _mid, error)] = outbox_rows(db)
+    assert (state, attempts) == ("pending", 0) and "421" in error
+    assert send_outbox(db, sender, settings, now=clock).sent == 1
 
 
 def test_no_reply_goes_to_an_address_email_validator_rejects(world, smtp):
@@ -161,3 +191,16 @@ def test_auto_replies_and_bounces_are_never_answered(world, smtp):
             b"Message-ID: <b1@example.com>\r\n\r\nOrganisation: X\r\nCountry: France\r\n")
     deliver(endorsement(sender="Noreply <noreply@example.com>"))
     assert outbox_rows(db) == []
+
+
+def test_run_once_that_could_send_nothing_says_why_on_one_line_and_exits_75(tmp_path, db_url, smtp):
+    import socket
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    settings = load_settings(write_config(tmp_path, database_url=db_url, outgoing=smtp_outgoing(smtp, port=port)))
+    mailbox.Maildir(str(settings.mailbox.maildir), create=True).add(endorsement())
+    once = run_cli(settings, "run", "--once")
+    assert once.returncode == 75
+    [why] = [ln for ln in once.stdout.splitlines() if ln.startswith("endorse: nothing could be sent")]
+    assert "cannot connect" in why

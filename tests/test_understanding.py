@@ -58,7 +58,7 @@ def test_the_shipped_model_was_trained_on_the_corpus_in_the_repository(examples)
 def test_training_is_deterministic_byte_for_byte():
     """Two trainings on the same mail give the same file (a small corpus: the full one is `scripts/train-reader`)."""
     from training.train_reader import build, to_bytes
-    some = [e for e in writer_sets() if e.path.name < "040.eml"]
+    some = [e for e in writer_sets() if e.path.name < "012.eml"]     # about 240 messages: the property, not the figures
     first, _ = build(some)
     second, _ = build(some)
     assert hashlib.sha256(to_bytes(first)).hexdigest() == hashlib.sha256(to_bytes(second)).hexdigest()

@@ -14,6 +14,9 @@ def cmd_run(args) -> int:
         if report is None:
             return 75   # EX_TEMPFAIL: the mailbox could not be reached
         print(report)
+        if report.paused and not report.sent:
+            print(f"endorse: nothing could be sent: {report.paused}")   # one line, the reason; cron sees 75
+            return 75
         digest = digest_job(db, settings)     # after the cycle: its unsubscribes count before any digest goes
         if digest is not None:
             print(digest)

@@ -11,7 +11,7 @@ TITLES = {"messages": "Messages by state", "kinds": "Messages by kind", "outbox"
 
 
 def cmd_status(args) -> int:
-    from storage import inquiries, registry, subscribers
+    from storage import inquiries, outbox, registry, subscribers
     from storage.db import utcnow
     settings = settings_of(args)
     db = database_of(settings)
@@ -20,6 +20,8 @@ def cmd_status(args) -> int:
         counts = registry.counts(s)
         counts.update(inquiries.status_counts(s, utcnow(), days))
         counts["subscribers"] = subscribers.counts(s)
+        paused = outbox.paused(s)
+    counts["sending_paused"] = {"reason": paused[0], "since": paused[1].isoformat()} if paused else None
     if args.json:
         print(json.dumps(counts, indent=2, sort_keys=True))
         return 0
@@ -32,6 +34,9 @@ def cmd_status(args) -> int:
     unanswered = counts["unanswered_inquiries"]
     listed = ", ".join(f"{ref} ({n} days)" for ref, n in unanswered.items())
     print(f"{f'Unanswered {days}+ days:':22} {len(unanswered)}" + (f": {listed}" if listed else ""))
+    if paused:
+        print(f"{'Sending paused:':22} {paused[0]} (replies waiting since {paused[1]:%Y-%m-%d %H:%M} UTC; "
+              "nothing is lost, all goes when the server answers)")
     return 0
 
 

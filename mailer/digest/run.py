@@ -19,7 +19,7 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
-from storage import digests, registry, subscribers
+from storage import digests, outbox, registry, subscribers
 from storage.db import Database, utcnow
 from storage.export import listing_line, render_text
 from storage.inquiries import unanswered_inquiries
@@ -165,7 +165,7 @@ def queue_summary(session, ctx: Context, digest: Digest, content: Content) -> No
                "bouncing": [(r.email, r.hard_bounces) for r in subscribers.bouncing(session)],
                "max_hard_bounces": st.subscribers.max_hard_bounces, "failed_mail": failed_mail,
                "uncertain_replies": uncertain_replies, "uncertain_copies": uncertain_copies,
-               "undeliverable": undeliverable}
+               "undeliverable": undeliverable, "sending_paused": outbox.paused(session)}
     for coordinator in st.statement.coordinators:
         queue_notice(session, ctx, purpose="coordinator_summary",
                      out=Outgoing(template="coordinator_summary", context=context, to=coordinator))

@@ -36,6 +36,7 @@ class Result:
     ok: bool
     permanent: bool = False
     detail: str = ""
+    outage: bool = False     # the server's state, not this message's: no connection, 421, the sender refused
 
 
 class Journal(Protocol):
@@ -98,7 +99,7 @@ class SmtpSender:
         results: list[Result] = []
         client, problem = await open_connection(self.settings, self.tls_context)
         if client is None:
-            return [Result(e.key, False, False, problem) for e in batch]
+            return [Result(e.key, False, False, problem, outage=True) for e in batch]
         skipped = set()
         try:
             for env in batch:
@@ -112,7 +113,8 @@ class SmtpSender:
         finally:
             await close_connection(client)
         done = {r.key for r in results} | skipped
-        results += [Result(e.key, False, False, "connection lost before sending") for e in batch if e.key not in done]
+        results += [Result(e.key, False, False, "connection lost before sending", outage=True)
+                    for e in batch if e.key not in done]
         return results
 
 
@@ -152,6 +154,7 @@ async def send_one(client: aiosmtplib.SMTP, env: Envelope, ready: Awaitable[bool
     the commit overlaps the MAIL and RCPT round trips: the message's data goes only once *ready* says True;
     on False (another worker owns the message now) the envelope is reset and None returned.
     """
+    outage = False
     try:
         if ready is None:
             await client.sendmail(env.mail_from, [env.recipient], env.raw)
@@ -172,16 +175,21 @@ async def send_one(client: aiosmtplib.SMTP, env: Envelope, ready: Awaitable[bool
     except aiosmtplib.SMTPRecipientsRefused as exc:
         first = exc.recipients[0]
         permanent, detail = _classify_response(first.code, first.message)
+    except aiosmtplib.SMTPSenderRefused as exc:       # our envelope sender: the server's or our configuration
+        permanent, detail, outage = False, "the server refuses our sender: " + _classify_response(
+            exc.code, exc.message)[1], True
     except aiosmtplib.SMTPResponseException as exc:
         permanent, detail = _classify_response(exc.code, exc.message)
+        outage = exc.code == 421                      # "service not available": the server, not the message
+        permanent = permanent and not outage
     except NETWORK_ERRORS as exc:
-        permanent, detail = False, f"connection problem: {exc}"
+        permanent, detail, outage = False, f"connection problem: {exc}", True
     if client.is_connected:
         try:  # leave the session clean for the next message
             await client.rset()
         except NETWORK_ERRORS:
             client.close()
-    return Result(env.key, False, permanent, detail)
+    return Result(env.key, False, permanent, detail, outage=outage)
 
 
 def make_sender(settings: OutgoingSettings) -> Sender:
