@@ -35,8 +35,9 @@ class Delivery(StrEnum):
 # What each outgoing purpose does when its fate is unknown, in one place. Replies and notices: a duplicate
 # with the same Message-ID is harmless (clients thread and most drop it), a lost one costs an endorsement or an
 # answer. The weekly digest copy: thousands of subscribers, and a second copy is noise (storage.digests).
+DIGEST_COPY = "digest_copy"          # the digest's copies (storage.digests), not outbox rows
 DELIVERY: dict[str, Delivery] = {
-    "digest_copy": Delivery.AT_MOST_ONCE,
+    DIGEST_COPY: Delivery.AT_MOST_ONCE,
 }
 DEFAULT_DELIVERY = Delivery.AT_LEAST_ONCE      # every outbox purpose: requests, reminders, acks, relays, notices
 
