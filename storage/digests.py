@@ -25,7 +25,7 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from .db import add_unless_taken
-from .outbox import CLAIMANT, DIGEST_COPY, UNCERTAIN_NOTE, Delivery, dead_among, delivery_of
+from .outbox import CLAIMANT, DIGEST_COPY, UNCERTAIN_NOTE, Delivery, dead_among, delivery_of as rule_of
 from .schema import DeliveryState, Digest, DigestBody, DigestDelivery, DigestState, Subscriber, SubscriberState
 
 
@@ -99,7 +99,7 @@ def claim(session: Session, digest_id: int, *, limit: int, now: datetime, lease:
     mine = (table.c.digest_id == digest_id) & (table.c.state == DeliveryState.SENDING)
     dead = dead_among(conn.execute(select(table.c.claimed_by).where(mine).distinct()).scalars())
     stale = mine & or_(table.c.lease_until < now, table.c.claimed_by.in_(dead))
-    if delivery_of(DIGEST_COPY) is Delivery.AT_MOST_ONCE:      # the rule of storage.outbox.DELIVERY
+    if rule_of(DIGEST_COPY) is Delivery.AT_MOST_ONCE:      # the rule of storage.outbox.DELIVERY
         conn.execute(update(table).where(stale, table.c.handed_at.is_not(None)).values(
             state=DeliveryState.UNCERTAIN, claimed_by=None, lease_until=None, detail=UNCERTAIN_NOTE))
     else:
