@@ -11,7 +11,8 @@ import logging
 import sys
 
 # The command groups, in the order ``endorse --help`` lists them.
-COMMANDS = ("run", "status", "parse", "signatories", "dry_run", "demo", "review", "inquiries", "digest", "outbox")
+COMMANDS = ("run", "status", "parse", "signatories", "dry_run", "demo", "review", "inquiries", "digest", "outbox",
+            "messages")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,10 +1,12 @@
 """``endorse outbox list|resend``: the replies waiting, failed or of unknown fate, from a terminal.
 
-A reply is ``uncertain`` when the worker stopped (a kill, a power cut) after
-handing it to the SMTP server and before hearing the answer: it may well have
-arrived, so Endorse does not send it again by itself.  A coordinator who
-learns it did not arrive resends it here; the bytes and the Message-ID are the
-same, so a receiving system can still drop a repeat.
+A reply whose fate a kill made unknown goes again by itself (its delivery rule,
+``storage.outbox.DELIVERY``, is at least once); a row is ``uncertain`` only for a
+purpose delivered at most once.  A ``failed`` row was refused for good (a 5xx
+about its recipient or its data).  Once the cause is fixed, ``resend`` sends
+one row again, or every row of a state (``--state failed --since 2026-12-01``);
+the bytes and the Message-ID are the same, so a receiving system can still drop
+a repeat.
 """
 from __future__ import annotations
 
@@ -55,12 +57,40 @@ def cmd_list(args) -> int:
 def cmd_resend(args) -> int:
     from storage import outbox
     from storage.db import utcnow
+    if (args.id is None) == (args.state is None):
+        print("endorse: give one outbox message ID, or --state failed|uncertain (with --since to narrow it)")
+        return 2
+    if args.state:
+        return _resend_all(args)
     with _database(args).session() as s:
         row = outbox.resend(s, args.id, utcnow())
         if row is None:
             print(f"endorse: outbox message {args.id} is not uncertain or failed; nothing to resend")
             return 1
         print(f"outbox message {args.id} to {row.recipient} goes again at the next cycle")
+    return 0
+
+
+def _resend_all(args) -> int:
+    from datetime import datetime
+
+    from sqlalchemy import select
+
+    from storage import outbox
+    from storage.db import utcnow
+    from storage.schema import OutboxMessage
+    try:
+        since = datetime.fromisoformat(args.since) if args.since else None
+    except ValueError:
+        print(f"endorse: --since wants a date or a time like 2026-12-01 or 2026-12-01T08:00, not {args.since!r}")
+        return 2
+    with _database(args).session() as s:
+        query = select(OutboxMessage.id).where(OutboxMessage.state == args.state).order_by(OutboxMessage.id)
+        if since is not None:
+            query = query.where(OutboxMessage.created_at >= since)
+        ids = list(s.scalars(query))
+        again = [i for i in ids if outbox.resend(s, i, utcnow()) is not None]
+    print(f"{len(again)} {args.state} outbox message{'s' if len(again) != 1 else ''} go again at the next cycle")
     return 0
 
 
@@ -72,7 +102,10 @@ def add_parser(sub) -> None:
     listing.add_argument("--limit", type=int, default=50)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=cmd_list)
-    again = commands.add_parser("resend", help="send an uncertain or failed message again (same Message-ID)",
+    again = commands.add_parser("resend", help="send uncertain or failed messages again (same Message-ID)",
                                 formatter_class=argparse.RawDescriptionHelpFormatter, description=__doc__)
-    again.add_argument("id", type=int)
+    again.add_argument("id", type=int, nargs="?", help="one outbox message")
+    again.add_argument("--state", choices=[OutboxState.FAILED.value, OutboxState.UNCERTAIN.value],
+                       help="every message in this state")
+    again.add_argument("--since", help="with --state: only those created since this date or time (UTC)")
     again.set_defaults(func=cmd_resend)
