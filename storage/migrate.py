@@ -28,7 +28,7 @@ from sqlalchemy.pool import NullPool
 
 from .schema import Base
 
-HEAD = "0003"
+HEAD = "0004"
 BASELINE = "0001"
 _LOCK = 726_351_902       # pg_advisory_lock key: any constant that only Endorse uses
 

@@ -4,23 +4,17 @@ Every function takes the session (one transaction) and ``now``; the caller commi
 """
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from .dedupe import normalize
+from .identity import message_identity
 from .export import Listing
 from .db import add_unless_taken
 from .schema import (AuditEvent, Endorsement, InboundMessage, MailboxCursor, MessageState, OutboxMessage, ReviewItem,
                      Signatory, SignatoryStatus)
-
-
-def message_identity(message_id: str, raw: bytes) -> tuple[str, str]:
-    """(identity, content hash): the same Message-ID and bytes are the same message wherever met."""
-    content = hashlib.sha256(raw).hexdigest()
-    return hashlib.sha256(f"{message_id}\0{content}".encode("utf-8", "surrogateescape")).hexdigest(), content
 
 
 def store_inbound(session: Session, *, source_key: str, raw: bytes, message_id: str, now: datetime

@@ -11,8 +11,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from storage.db import Database
+from storage.identity import message_identity
 from storage.migrate import BASELINE, HEAD, alembic_config, current_revision
-from storage.schema import Base, Endorsement, OutboxMessage
+from storage.schema import Base, Endorsement, InboundMessage, OutboxMessage
 
 T = datetime(2025, 6, 2, 9, 0)
 
@@ -51,6 +52,8 @@ def test_a_database_at_an_older_revision_is_upgraded_and_keeps_its_rows(db_url):
             assert (endorsement.organization, endorsement.state, endorsement.language) == (
                 "Parti Sosialis Malaysia", "confirmation_requested", "")
             assert (reply.raw, reply.state, reply.handed_at) == (b"reply", "sending", None)
+            message = s.get(InboundMessage, 1)                  # 0004: the identity of the content, not the bytes
+            assert (message.identity, message.content_sha256) == message_identity("<m@x>", b"raw")
         assert db.create_schema() == "current"
     finally:
         db.dispose()
