@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
-from storage import outbox, registry
+from storage import limits, outbox, registry
 from storage.db import Database, utcnow
 from storage.schema import InboundMessage, MessageState, ReviewItem
 
@@ -163,8 +163,8 @@ def handle_one(db: Database, settings: Settings, message_id: int, *, templates, 
             message.kind = understanding.kind.value
             message.understanding = understanding.as_json()
             message.reasons = "; ".join(understanding.reasons + mail.defects)[:4000]
-            message.sender = mail.sender.email if mail.sender else ""
-            message.subject = mail.subject[:500]
+            message.sender, message.subject = limits.fit(InboundMessage, {
+                "sender": mail.sender.email if mail.sender else "", "subject": mail.subject})[0].values()
             ctx = Context(settings=settings, templates=templates, now=now, make_message_id=make_message_id)
             message.state = handle(s, ctx, message, mail, understanding)
             message.handled_at = now

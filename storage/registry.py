@@ -121,7 +121,7 @@ def counts(session: Session) -> dict[str, dict[str, int]]:
         q = select(column, func.count()).group_by(column)
         for w in where:
             q = q.where(w)
-        return {str(k): n for k, n in session.execute(q).all()}
+        return {str(k) if k is not None else "not read": n for k, n in session.execute(q).all()}
     return {
         "messages": by(InboundMessage.state),
         "kinds": by(InboundMessage.kind),

@@ -20,7 +20,7 @@ from typing import Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage import registry, signatories, tokenstore
+from storage import limits, registry, signatories, tokenstore
 from storage.dedupe import Likeness, Thresholds
 from storage.export import listing_line
 from storage.schema import (Endorsement, EndorsementState, InboundMessage, MessageState, ReplyToken, Signatory,
@@ -66,9 +66,10 @@ def admit(session: Session, ctx: Context, message: InboundMessage, mail: ParsedM
     band the sender sees the best reading and confirms or rewrites it; a coordinator sees only the rest.  A
     question asked beside the endorsement becomes an inquiry about it, whatever happens to the endorsement.
     """
-    endorsement = Endorsement(message_id=message.id, organization=e.organization, short_name=e.short_name,
-                              country=e.country, country_text=e.country_text,
-                              contact_email=(e.contact_email or "").lower(), contact_name=e.contact_name,
+    given, too_long = limits.fit(Endorsement, {
+        "organization": e.organization, "short_name": e.short_name, "country_text": e.country_text,
+        "contact_email": (e.contact_email or "").lower(), "contact_name": e.contact_name})
+    endorsement = Endorsement(message_id=message.id, **given, country=e.country,
                               state=EndorsementState.PENDING, review_reasons="; ".join(e.review_reasons),
                               created_at=ctx.now, updated_at=ctx.now,
                               approved_at=ctx.now if approved_by else None, approved_by=approved_by,
@@ -85,6 +86,7 @@ def admit(session: Session, ctx: Context, message: InboundMessage, mail: ParsedM
     asking = band is Band.ASK and not approved_by and bool(endorsement.organization)
     unsure = () if asking else reasons
     unsure = unsure or (() if endorsement.contact_email else ("no contact address",))
+    unsure = tuple(unsure) + tuple(f"too long to store whole: {why}" for why in too_long)
     if unsure and not approved_by:
         return to_review(session, ctx, message, endorsement, "unsure extraction: " + "; ".join(unsure))
     match, known = signatories.closest(session, signatories.named(endorsement), thresholds(ctx), listed_only=True)
