@@ -267,8 +267,11 @@ def run_cycle(conn_factory, db: Database, sender: Sender, settings: Settings, *,
     """One full cycle: intake, handling, follow-ups (reminders, expiry, review mails), sending.  *stopping* is
     asked between messages and batches, so a stop never waits for a backlog."""
     report = CycleReport()
-    with conn_factory() as conn:
-        intake(conn, db, batch_size=settings.mailbox.batch_size, now=now, report=report, stopping=stopping)
+    with db.only_one("poll " + settings.mailbox.describe()) as poller:
+        if poller:                  # one poller per mailbox; the other workers handle and send what it stored
+            with conn_factory() as conn:
+                intake(conn, db, batch_size=settings.mailbox.batch_size, now=now, report=report,
+                       stopping=stopping)
     handle_stored(db, settings, now=now, report=report, stopping=stopping)
     if not stopping():
         follow_up(db, settings, now=now)

@@ -85,6 +85,12 @@ class MailboxSettings:
     batch_size: int = 100
     ca_file: str = ""                  # a CA bundle to trust instead of the system's (a private CA)
 
+    def describe(self) -> str:
+        """Which mailbox this is, for locks and logs: ``imap user@host:port/INBOX`` or ``maildir /path``."""
+        if self.kind == "imap":
+            return f"imap {self.user}@{self.host}:{self.port}/{self.folder}"
+        return f"maildir {self.maildir}"
+
 
 @dataclass(frozen=True)
 class OutgoingSettings:

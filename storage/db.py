@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,6 +26,19 @@ def add_unless_taken(session: Session, row) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def lock_key(name: str) -> int:
+    """A stable 63-bit advisory-lock key for *name* (a mailbox, a cap)."""
+    import hashlib
+    return int.from_bytes(hashlib.sha256(f"endorse:{name}".encode()).digest()[:8], "big") >> 1
+
+
+def serialize(session: Session, name: str) -> None:
+    """Until this transaction ends, one worker at a time does what *name* names (a PostgreSQL transaction
+    advisory lock; SQLite serializes writers itself and runs one worker)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(name)})
 
 
 def make_engine(url: str) -> Engine:
@@ -70,6 +83,24 @@ class Database:
                 yield session
         finally:
             session.close()
+
+    @contextmanager
+    def only_one(self, name: str) -> Iterator[bool]:
+        """True for the one worker that may do *name* now (a session-level PostgreSQL advisory lock held for the
+        block, on its own connection); the others get False and skip it. SQLite: always True."""
+        if self.engine.dialect.name != "postgresql":
+            yield True
+            return
+        with self.engine.connect() as conn:
+            key = lock_key(name)
+            got = bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}).scalar())
+            conn.commit()
+            try:
+                yield got
+            finally:
+                if got:
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                    conn.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -56,8 +56,9 @@ def cursor(session: Session, source: str, uidvalidity: int) -> MailboxCursor:
                                                      MailboxCursor.uidvalidity == uidvalidity))
     if row is None:
         row = MailboxCursor(source=source, uidvalidity=uidvalidity, last_uid=0)
-        session.add(row)
-        session.flush()
+        if not add_unless_taken(session, row):     # another worker made it first: theirs is the one
+            row = session.scalar(select(MailboxCursor).where(MailboxCursor.source == source,
+                                                             MailboxCursor.uidvalidity == uidvalidity))
     return row
 
 

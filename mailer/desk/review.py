@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import registry, signatories, tokenstore
+from storage.db import serialize
 from storage.dedupe import Likeness, Named
 from storage.schema import (Endorsement, EndorsementState, InboundMessage, MessageState, ReviewItem, Signatory,
                             TokenPurpose)
@@ -289,6 +290,7 @@ def show(session: Session, ctx: Context, item: ReviewItem) -> Shown:
 def notify_open_items(session: Session, ctx: Context) -> int:
     """Mail open items not yet announced to each coordinator, at most ``policy.review_mails_per_hour`` an hour
     (oldest first; the rest wait for a later cycle); returns how many items."""
+    serialize(session, "review mails")         # the hourly cap is the mailbox's, not each worker's
     announced = session.scalar(select(func.count(ReviewItem.id)).where(
         ReviewItem.notified_at >= ctx.now - timedelta(hours=1))) or 0
     budget = ctx.settings.policy.review_mails_per_hour - announced
