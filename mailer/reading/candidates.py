@@ -133,22 +133,41 @@ _ELISION = re.compile(r"^(?:l|d|dell|all|nell|dall|sull|qu|s)['’]", re.IGNOREC
 
 
 def _add(found: dict[str, Candidate], raw: str, source: str, at: int = 10_000) -> None:
+    for suffix, name, short, code, key in _sightings(raw):
+        _keep(found, key, name, short, code, source + suffix, at)
+
+
+# One sighting: how the raw text was cut (appended to its source), the name, short name and country code it gives,
+# and the name's key.
+Sighting = tuple[str, str, "str | None", "str | None", str]
+
+
+@lru_cache(maxsize=16384)
+def _sightings(raw: str) -> tuple[Sighting, ...]:
+    """Every candidate name that the raw text *raw* gives, in order: a pure function of the text, so a line that
+    comes back (a signature, a subject, a sentence of a campaign text) is cut and normalized once."""
+    out: list[Sighting] = []
+    _cut(raw, "", out)
+    return tuple(out)
+
+
+def _cut(raw: str, suffix: str, out: list[Sighting]) -> None:
     raw = raw.lstrip(" \t>").strip(" \t*_#-•·,;:.\"“”«»'!¡?¿")
     if not raw or len(raw) < 2 or _EMAIL.fullmatch(raw) or _URL.match(raw):
         return
     if len(raw) > 160:
         for sentence in _SENTENCE_END.split(raw):
             if sentence.strip() and len(sentence) <= 160:
-                _add(found, sentence, source, at)
+                _cut(sentence, suffix, out)
         return
     head, colon, value = raw.partition(": ")
     if colon and len(head) <= 40 and value.strip():
-        _add(found, value, source + "~after_label", at)
+        _cut(value, suffix + "~after_label", out)
     for span, cut in _spans(raw):
-        _add_one(found, span, source + ("~" + cut if cut else ""), at)
+        _normalized(span, suffix + ("~" + cut if cut else ""), out)
 
 
-def _add_one(found: dict[str, Candidate], raw: str, source: str, at: int) -> None:
+def _normalized(raw: str, suffix: str, out: list[Sighting]) -> None:
     name, short, code = normalize_candidate(raw)
     name = name.strip(" \t*_#-•,;:.\"“”«»")
     if len(name) < 2:
@@ -156,23 +175,24 @@ def _add_one(found: dict[str, Candidate], raw: str, source: str, at: int) -> Non
     if code is not None:            # "… de Côte d'Ivoire" may be the name itself: keep that reading too
         whole, whole_short = split_short_name(raw)
         if name_key(whole) != name_key(name):
-            _keep(found, Candidate(whole.strip(" ,"), whole_short, code), source + "~with_place", at)
-    _keep(found, Candidate(name, short, code), source, at)
+            whole = whole.strip(" ,")
+            out.append((suffix + "~with_place", whole, whole_short, code, name_key(whole)))
+    out.append((suffix, name, short, code, name_key(name)))
 
 
-def _keep(found: dict[str, Candidate], cand: Candidate, source: str, at: int) -> None:
-    key = cand.key
+def _keep(found: dict[str, Candidate], key: str, name: str, short: str | None, code: str | None, source: str,
+          at: int) -> None:
     if not key:
         return
     have = found.get(key)
     if have is None:
         if len(found) >= MAX_CANDIDATES:
             return
-        found[key] = have = cand
+        found[key] = have = Candidate(name, short, code)
     have.sources.add(source)
     have.first_at = min(have.first_at, at)
-    have.short = have.short or cand.short
-    have.country = have.country or cand.country
+    have.short = have.short or short
+    have.country = have.country or code
 
 
 def organization_candidates(mail: ParsedMail, reading: Reading, rule_pick: str | None) -> list[Candidate]:
