@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from mailer.model import ParsedMail
 from mailer.settings import FREE_MAIL_DOMAINS
@@ -441,20 +442,21 @@ def country_candidates(mail: ParsedMail, reading: Reading, org: Candidate | None
         if word[:1].isupper():
             add(city_country(word), "city_subject", word)
     text = content[:1500]
-    tokens = list(_WORD_RUN.finditer(text))
-    for i, m in enumerate(tokens):
-        first = m.group(0)[:1]
+    runs, starts, ends = word_runs(text)
+    for i in _place_starts(runs):
+        start = starts[i]
+        first = runs[i][:1]
         named = first.isupper() or not first.isascii()
         for n in ((3, 2, 1) if named else (1,)):        # names of places begin with a capital (or another script)
-            if i + n > len(tokens):
+            if i + n > len(runs):
                 continue
-            span = text[m.start():tokens[i + n - 1].end()]
+            span = text[start:ends[i + n - 1]]
             code = lookup_exact(span)
             city = None if code or not named else city_country(span)
             if code or city:
-                cue = bool(_LOCATION_CUE.search(text[max(0, m.start() - 12):m.start()]))
+                cue = bool(_LOCATION_CUE.search(text[max(0, start - 12):start]))
                 source = "text_cued" if cue else ("text_capitalized" if span[:1].isupper() else "text_lower")
-                add(code or city, ("city_" if city else "") + source, span, m.start())
+                add(code or city, ("city_" if city else "") + source, span, start)
                 break
     for name, code in unspaced_names(text):
         at = text.find(name)
@@ -467,6 +469,27 @@ def country_candidates(mail: ParsedMail, reading: Reading, org: Candidate | None
             if code in found:
                 found[code].sources.add("cctld")
     return list(found.values())
+
+
+_WORD_RUN_PIECES = re.compile(f"({_WORD_RUN.pattern})")
+
+
+def word_runs(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The words of *text* (:data:`_WORD_RUN`: letters, with apostrophes and hyphens inside), where each starts
+    and where it ends: one split into words and what lies between them, and the offsets summed in C, instead of
+    a match object per word."""
+    pieces = _WORD_RUN_PIECES.split(text)             # [between, word, between, word, …, between]
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return pieces[1::2], offsets[1:-1:2], offsets[2:-1:2]
+
+
+def _place_starts(words: list[str]) -> list[int]:
+    """The words where a place's name may start: a capitalized word (or one in another script), which may begin
+    a name of up to three words or a city, and a lower-case word only when it is a country's name by itself.
+    Most words of a message are neither, and are passed over in one C-level pass of cached lookups."""
+    lower = {word for word in words if "a" <= word[0] <= "z"}     # a word's first letter is a-z, or it is named
+    country_words = {word for word in lower if lookup_exact(word)}
+    return [i for i, word in enumerate(words) if word not in lower or word in country_words]
 
 
 def country_features(cc: CountryCandidate, total: int) -> list[str]:
