@@ -20,7 +20,7 @@ from mailer.settings import FREE_MAIL_DOMAINS
 from mailer.reading import lexicon
 from mailer.reading.concepts import concepts
 from mailer.reading.countries import NOT_A_HINT, city_country, lookup_exact, scan_country, unspaced_names
-from mailer.reading.extract import (ROLE, _prose_organizations, _signature_lines, list_organizations,
+from mailer.reading.extract import (ROLE, _signature_lines, listed_organizations, prose_organizations,
                                     normalize_candidate, split_short_name)
 from mailer.reading.features import words
 from mailer.reading.own_words import Reading
@@ -206,9 +206,9 @@ def organization_candidates(mail: ParsedMail, reading: Reading, rule_pick: str |
         if _EMAIL.search(value) and len(value) < 80 and "@" in value.split()[0]:
             continue
         _add(found, value, "label:" + "_".join(words(label)[:3]), at)
-    for org, country in list_organizations(reading.prose, reading.prose_sentences):
+    for org, country in listed_organizations(reading):
         _add(found, f"{org}, {country}", "listing", content.find(org))
-    for raw in _prose_organizations(reading.prose, reading.prose_lower, reading.prose_sentences):
+    for raw in prose_organizations(reading):
         _add(found, raw, "prose", content.find(raw))
     for i, line in enumerate(_signature_lines(content)):
         if _EMAIL.search(line) or _URL.search(line):
