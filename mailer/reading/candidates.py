@@ -13,13 +13,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from mailer.model import ParsedMail
 from mailer.settings import FREE_MAIL_DOMAINS
 from mailer.reading import lexicon
 from mailer.reading.concepts import concepts
 from mailer.reading.countries import NOT_A_HINT, city_country, lookup_exact, scan_country, unspaced_names
-from mailer.reading.extract import (ROLE, _prose_organizations, _signature_lines, list_organizations,
+from mailer.reading.extract import (ROLE, _signature_lines, listed_organizations, prose_organizations,
                                     normalize_candidate, split_short_name)
 from mailer.reading.features import words
 from mailer.reading.own_words import Reading
@@ -133,22 +134,41 @@ _ELISION = re.compile(r"^(?:l|d|dell|all|nell|dall|sull|qu|s)['’]", re.IGNOREC
 
 
 def _add(found: dict[str, Candidate], raw: str, source: str, at: int = 10_000) -> None:
+    for suffix, name, short, code, key in _sightings(raw):
+        _keep(found, key, name, short, code, source + suffix, at)
+
+
+# One sighting: how the raw text was cut (appended to its source), the name, short name and country code it gives,
+# and the name's key.
+Sighting = tuple[str, str, "str | None", "str | None", str]
+
+
+@lru_cache(maxsize=16384)
+def _sightings(raw: str) -> tuple[Sighting, ...]:
+    """Every candidate name that the raw text *raw* gives, in order: a pure function of the text, so a line that
+    comes back (a signature, a subject, a sentence of a campaign text) is cut and normalized once."""
+    out: list[Sighting] = []
+    _cut(raw, "", out)
+    return tuple(out)
+
+
+def _cut(raw: str, suffix: str, out: list[Sighting]) -> None:
     raw = raw.lstrip(" \t>").strip(" \t*_#-•·,;:.\"“”«»'!¡?¿")
     if not raw or len(raw) < 2 or _EMAIL.fullmatch(raw) or _URL.match(raw):
         return
     if len(raw) > 160:
         for sentence in _SENTENCE_END.split(raw):
             if sentence.strip() and len(sentence) <= 160:
-                _add(found, sentence, source, at)
+                _cut(sentence, suffix, out)
         return
     head, colon, value = raw.partition(": ")
     if colon and len(head) <= 40 and value.strip():
-        _add(found, value, source + "~after_label", at)
+        _cut(value, suffix + "~after_label", out)
     for span, cut in _spans(raw):
-        _add_one(found, span, source + ("~" + cut if cut else ""), at)
+        _normalized(span, suffix + ("~" + cut if cut else ""), out)
 
 
-def _add_one(found: dict[str, Candidate], raw: str, source: str, at: int) -> None:
+def _normalized(raw: str, suffix: str, out: list[Sighting]) -> None:
     name, short, code = normalize_candidate(raw)
     name = name.strip(" \t*_#-•,;:.\"“”«»")
     if len(name) < 2:
@@ -156,23 +176,24 @@ def _add_one(found: dict[str, Candidate], raw: str, source: str, at: int) -> Non
     if code is not None:            # "… de Côte d'Ivoire" may be the name itself: keep that reading too
         whole, whole_short = split_short_name(raw)
         if name_key(whole) != name_key(name):
-            _keep(found, Candidate(whole.strip(" ,"), whole_short, code), source + "~with_place", at)
-    _keep(found, Candidate(name, short, code), source, at)
+            whole = whole.strip(" ,")
+            out.append((suffix + "~with_place", whole, whole_short, code, name_key(whole)))
+    out.append((suffix, name, short, code, name_key(name)))
 
 
-def _keep(found: dict[str, Candidate], cand: Candidate, source: str, at: int) -> None:
-    key = cand.key
+def _keep(found: dict[str, Candidate], key: str, name: str, short: str | None, code: str | None, source: str,
+          at: int) -> None:
     if not key:
         return
     have = found.get(key)
     if have is None:
         if len(found) >= MAX_CANDIDATES:
             return
-        found[key] = have = cand
+        found[key] = have = Candidate(name, short, code)
     have.sources.add(source)
     have.first_at = min(have.first_at, at)
-    have.short = have.short or cand.short
-    have.country = have.country or cand.country
+    have.short = have.short or short
+    have.country = have.country or code
 
 
 def organization_candidates(mail: ParsedMail, reading: Reading, rule_pick: str | None) -> list[Candidate]:
@@ -185,9 +206,9 @@ def organization_candidates(mail: ParsedMail, reading: Reading, rule_pick: str |
         if _EMAIL.search(value) and len(value) < 80 and "@" in value.split()[0]:
             continue
         _add(found, value, "label:" + "_".join(words(label)[:3]), at)
-    for org, country in list_organizations(reading.prose, reading.prose_sentences):
+    for org, country in listed_organizations(reading):
         _add(found, f"{org}, {country}", "listing", content.find(org))
-    for raw in _prose_organizations(reading.prose, reading.prose_lower, reading.prose_sentences):
+    for raw in prose_organizations(reading):
         _add(found, raw, "prose", content.find(raw))
     for i, line in enumerate(_signature_lines(content)):
         if _EMAIL.search(line) or _URL.search(line):
@@ -421,20 +442,21 @@ def country_candidates(mail: ParsedMail, reading: Reading, org: Candidate | None
         if word[:1].isupper():
             add(city_country(word), "city_subject", word)
     text = content[:1500]
-    tokens = list(_WORD_RUN.finditer(text))
-    for i, m in enumerate(tokens):
-        first = m.group(0)[:1]
+    runs, starts, ends = word_runs(text)
+    for i in _place_starts(runs):
+        start = starts[i]
+        first = runs[i][:1]
         named = first.isupper() or not first.isascii()
         for n in ((3, 2, 1) if named else (1,)):        # names of places begin with a capital (or another script)
-            if i + n > len(tokens):
+            if i + n > len(runs):
                 continue
-            span = text[m.start():tokens[i + n - 1].end()]
+            span = text[start:ends[i + n - 1]]
             code = lookup_exact(span)
             city = None if code or not named else city_country(span)
             if code or city:
-                cue = bool(_LOCATION_CUE.search(text[max(0, m.start() - 12):m.start()]))
+                cue = bool(_LOCATION_CUE.search(text[max(0, start - 12):start]))
                 source = "text_cued" if cue else ("text_capitalized" if span[:1].isupper() else "text_lower")
-                add(code or city, ("city_" if city else "") + source, span, m.start())
+                add(code or city, ("city_" if city else "") + source, span, start)
                 break
     for name, code in unspaced_names(text):
         at = text.find(name)
@@ -447,6 +469,27 @@ def country_candidates(mail: ParsedMail, reading: Reading, org: Candidate | None
             if code in found:
                 found[code].sources.add("cctld")
     return list(found.values())
+
+
+_WORD_RUN_PIECES = re.compile(f"({_WORD_RUN.pattern})")
+
+
+def word_runs(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The words of *text* (:data:`_WORD_RUN`: letters, with apostrophes and hyphens inside), where each starts
+    and where it ends: one split into words and what lies between them, and the offsets summed in C, instead of
+    a match object per word."""
+    pieces = _WORD_RUN_PIECES.split(text)             # [between, word, between, word, …, between]
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return pieces[1::2], offsets[1:-1:2], offsets[2:-1:2]
+
+
+def _place_starts(words: list[str]) -> list[int]:
+    """The words where a place's name may start: a capitalized word (or one in another script), which may begin
+    a name of up to three words or a city, and a lower-case word only when it is a country's name by itself.
+    Most words of a message are neither, and are passed over in one C-level pass of cached lookups."""
+    lower = {word for word in words if "a" <= word[0] <= "z"}     # a word's first letter is a-z, or it is named
+    country_words = {word for word in lower if lookup_exact(word)}
+    return [i for i, word in enumerate(words) if word not in lower or word in country_words]
 
 
 def country_features(cc: CountryCandidate, total: int) -> list[str]:

@@ -293,21 +293,11 @@ def _stem_lengths() -> tuple[int, ...]:
 
 
 def _concepts(text: str) -> set[str]:
-    prefix, whole, phrases, unspaced = _tables()
+    _prefix, _whole, phrases, unspaced = _tables()
     lower = text.lower()
-    found: set[str] = set()
     words = _WORD.findall(lower)
-    for i, word in enumerate(words):
-        hit = whole.get(word)
-        if hit:
-            found |= hit
-        for end in _stem_lengths():                              # every beginning of the word that is a stem
-            if end > len(word):
-                break
-            hit = prefix.get(word[:end])
-            if hit:
-                found |= hit
-        candidates = phrases.get(word)
+    found: set[str] = set().union(*map(_word_concepts, words))
+    for i, candidates in enumerate(map(phrases.get, words)):
         if candidates:
             tail = " ".join(words[i:i + 4])
             for phrase, concept in candidates:
@@ -318,3 +308,18 @@ def _concepts(text: str) -> set[str]:
             if concept not in found and stem in lower:
                 found.add(concept)
     return found
+
+
+@lru_cache(maxsize=65536)
+def _word_concepts(word: str) -> frozenset[str]:
+    """The concepts one word says by itself: as a whole word, and by every beginning of it that is a stem.  The
+    same words come back in every message, so each is looked up once."""
+    prefix, whole, _phrases, _unspaced = _tables()
+    found = set(whole.get(word, ()))
+    for end in _stem_lengths():
+        if end > len(word):
+            break
+        hit = prefix.get(word[:end])
+        if hit:
+            found |= hit
+    return frozenset(found)

@@ -87,13 +87,18 @@ LOCAL_NAMES = {
 }
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).strip().strip(".").lower()
-    return re.sub(r"\s+", " ", text)
+    return _SPACES.sub(" ", text)
 
 
 def _ascii(text: str) -> str:
     """*text* without accents; a text of another script stays as it is (it has no ASCII form)."""
+    if text.isascii():
+        return text                  # no ASCII character decomposes: the same text either way
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return plain if any(ch.isalpha() for ch in plain) else text
 
@@ -172,7 +177,7 @@ def display_name(alpha_2: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def lookup_exact(text: str) -> str | None:
     """Alpha-2 for a text that is one country's name (any known language, demonym or capital); else None."""
     folded = _fold(text)
@@ -235,7 +240,7 @@ def _places() -> dict[str, str]:
     return json.loads(gzip.decompress(raw))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def city_country(text: str) -> str | None:
     """Alpha-2 of the country of the city *text* names, if one city of one country has that name."""
     folded = _fold(text)

@@ -311,25 +311,28 @@ def normalize_candidate(raw: str) -> tuple[str, str | None, str | None]:
     return _ARTICLE.sub("", name), short, code
 
 
-def _signature_lines(text: str) -> list[str]:
+@lru_cache(maxsize=8)
+def _signature_lines(text: str) -> tuple[str, ...]:
+    """The signature block's lines (at most eight), read once per text: the extractor and both candidate
+    searches ask for the same message's."""
     lines = [ln.strip() for ln in text.split("\n")]
     first = next((i for i, ln in enumerate(lines) if ln), 0)
     for i in range(len(lines) - 1, first, -1):      # the last closing; "Salam," on top is a greeting
         if CLOSINGS.match(lines[i]):
-            return [ln for ln in lines[i + 1:] if ln][:8]
+            return tuple([ln for ln in lines[i + 1:] if ln][:8])
     _body, signature = strip_signature(text)
     if signature.strip():
-        return [ln.strip() for ln in signature.split("\n") if ln.strip()][:8]
+        return tuple([ln.strip() for ln in signature.split("\n") if ln.strip()][:8])
     # no closing and no "-- ": the run of short lines that ends the message
     run: list[str] = []
     for line in reversed([ln for ln in lines if ln]):
         if len(line) >= 70 or len(run) == 6:
             break
         run.insert(0, line)
-    return run if len(run) >= 2 else []
+    return tuple(run) if len(run) >= 2 else ()
 
 
-def _signature_organization(lines: list[str]) -> tuple[str | None, str | None]:
+def _signature_organization(lines: tuple[str, ...]) -> tuple[str | None, str | None]:
     """(organization line, country code) from a signature block."""
     org = country = None
     for line in lines:
@@ -376,6 +379,20 @@ def list_organizations(text: str, sentence_list: list[str] | None = None) -> lis
                 and org.split(" ")[0].lower() not in _PRONOUNS:
             found.append((org, country))
     return found
+
+
+@lru_cache(maxsize=8)
+def listed_organizations(reading: Reading) -> tuple[tuple[str, str], ...]:
+    """:func:`list_organizations` of a reading's prose, worked out once per message: the rules, the extractor and
+    the candidates all ask."""
+    return tuple(list_organizations(reading.prose, reading.prose_sentences))
+
+
+@lru_cache(maxsize=8)
+def prose_organizations(reading: Reading) -> tuple[str, ...]:
+    """The organizations the sentences of a reading's prose name, worked out once per message: the extractor and
+    the candidates both ask."""
+    return tuple(_prose_organizations(reading.prose, reading.prose_lower, reading.prose_sentences))
 
 
 def _several(reading: Reading, named: list[str]) -> str | None:
@@ -425,11 +442,11 @@ def extract_endorsement(mail: ParsedMail, reading: Reading | None = None) -> Ext
     if fields.get("organization"):
         name, short = split_short_name(fields["organization"])
         candidates.append(("form", name, fields.get("short_name", "").strip("() ") or short, None))
-    listed = list_organizations(reading.prose, reading.prose_sentences)
+    listed = listed_organizations(reading)
     for org, country in listed:
         name, short, _ = normalize_candidate(org)
         candidates.append(("list", name, short, lookup_exact(country) or resolve_country(country)[0]))
-    for raw in _prose_organizations(reading.prose, reading.prose_lower, reading.prose_sentences):
+    for raw in prose_organizations(reading):
         candidates.append(("prose", *normalize_candidate(raw)))
     sig_org, sig_country = _signature_organization(_signature_lines(reading.content))
     if sig_org:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from mailer.reading import lexicon
-from mailer.reading.extract import LETTER_TYPES, list_organizations
+from mailer.reading.extract import LETTER_TYPES, listed_organizations
 from mailer.model import ParsedMail
 from mailer.reading.own_words import Reading
 from mailer.reading.tokens import find_tokens
@@ -148,7 +148,7 @@ def states_endorsement(mail: ParsedMail, reading: Reading) -> str | None:
     if mail.attachments and lexicon.LETTER_OF_SUPPORT.search(reading.window, reading.window_lower) and any(
             a.content_type.startswith(LETTER_TYPES) for a in mail.attachments):
         return "an endorsement letter is attached"
-    listed = list_organizations(reading.prose, reading.prose_sentences)
+    listed = listed_organizations(reading)
     if listed and (lexicon.ENDORSE_SUBJECT.search(reading.subject) or lexicon.ADD_REQUEST.search(reading.prose)):
         return f"a listing line for the statement: {listed[0][0]!r}"
     if "?" not in reading.window and "？" not in reading.window:      # a question about an earlier one: inquiry
