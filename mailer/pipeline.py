@@ -32,6 +32,7 @@ from mailer.edges.smtp import Envelope, Result, Sender
 log = logging.getLogger(__name__)
 
 
+HANDLING_LEASE = timedelta(minutes=10)   # a claim on a message outlives no handling; a dead worker's is free at once
 Stopping = Callable[[], bool]      # asked between units of work: True once SIGTERM came (mailer.worker)
 
 
@@ -152,7 +153,21 @@ def handle_stored(db: Database, settings: Settings, *, now: Callable[[], datetim
 
 def handle_one(db: Database, settings: Settings, message_id: int, *, templates, now: datetime,
                make_message_id: Callable[[str], str]) -> str | None:
-    """Claim, understand and apply one message; a failure quarantines it with the reason."""
+    """Claim, understand and apply one message; a failure quarantines it with the reason.
+
+    The claim and its count commit before the handling begins: a worker that dies while handling (a crash, the
+    OOM killer) leaves the count, and after ``registry.MAX_HANDLINGS`` the message is quarantined instead of
+    killing every worker that takes it."""
+    with db.session() as s:
+        begun = registry.begin_handling(s, message_id, now=now, lease=HANDLING_LEASE,
+                                        dead_claimants=outbox.dead_among(registry.message_claimants(s)))
+    if begun is None:
+        return None
+    if begun > registry.MAX_HANDLINGS:
+        with db.session() as s:
+            registry.quarantine(s, message_id, now=now, attempts=begun)
+        log.error("message %s quarantined after %s handlings that never finished", message_id, begun - 1)
+        return "failed"
     try:
         with db.session() as s:
             message = registry.claim_message(s, message_id)
@@ -174,8 +189,7 @@ def handle_one(db: Database, settings: Settings, message_id: int, *, templates, 
         with db.session() as s:
             message = s.get(InboundMessage, message_id)
             if message is not None and message.state == MessageState.STORED:
-                message.state = MessageState.FAILED
-                message.attempts += 1
+                message.state, message.claimed_by, message.lease_until = MessageState.FAILED, None, None
                 message.last_error = "".join(traceback.format_exception_only(exc)).strip()[:4000]
                 s.add(ReviewItem(message_id=message.id, reason=f"handling failed: {message.last_error}",
                                  state="open", created_at=now))

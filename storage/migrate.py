@@ -28,7 +28,7 @@ from sqlalchemy.pool import NullPool
 
 from .schema import Base
 
-HEAD = "0004"
+HEAD = "0005"
 BASELINE = "0001"
 _LOCK = 726_351_902       # pg_advisory_lock key: any constant that only Endorse uses
 

@@ -4,13 +4,14 @@ Every function takes the session (one transaction) and ``now``; the caller commi
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from .dedupe import normalize
 from .identity import message_identity
+from .outbox import CLAIMANT
 from .export import Listing
 from .db import add_unless_taken
 from .schema import (AuditEvent, Endorsement, InboundMessage, MailboxCursor, MessageState, OutboxMessage, ReviewItem,
@@ -62,19 +63,50 @@ def cursor(session: Session, source: str, uidvalidity: int) -> MailboxCursor:
     return row
 
 
-def claim_message(session: Session, message_id: int) -> InboundMessage | None:
-    """Take a stored message for handling in this transaction; None if another worker has it."""
-    locked = session.scalar(select(InboundMessage.id).where(
-        InboundMessage.id == message_id, InboundMessage.state == MessageState.STORED
-    ).with_for_update(skip_locked=True))
-    if locked is None:
-        return None
+MAX_HANDLINGS = 3          # handlings begun that never finished: the message is quarantined, never a crash loop
+QUARANTINE_NOTE = ("quarantined: {n} handlings of this message began and never finished (the worker died each "
+                   "time: a crash or the OOM killer); endorse messages retry ID after a fix")
+
+
+def begin_handling(session: Session, message_id: int, *, now: datetime, lease: timedelta,
+                   dead_claimants: list[str] = ()) -> int | None:
+    """Claim a stored message for handling and count the attempt, in a transaction of its own that the caller
+    commits before handling begins; None when another live worker has it. Returns the handlings begun so far."""
+    free = or_(InboundMessage.claimed_by.is_(None), InboundMessage.claimed_by == CLAIMANT,
+               InboundMessage.lease_until < now, InboundMessage.claimed_by.in_(list(dead_claimants)))
     claimed = session.execute(update(InboundMessage).where(
-        InboundMessage.id == message_id, InboundMessage.state == MessageState.STORED
-    ).values(attempts=InboundMessage.attempts + 1).execution_options(synchronize_session=False))
+        InboundMessage.id == message_id, InboundMessage.state == MessageState.STORED, free).values(
+        attempts=InboundMessage.attempts + 1, claimed_by=CLAIMANT, lease_until=now + lease)
+        .execution_options(synchronize_session=False))
     if claimed.rowcount != 1:
         return None
-    return session.get(InboundMessage, message_id, populate_existing=True)
+    return session.scalar(select(InboundMessage.attempts).where(InboundMessage.id == message_id))
+
+
+def message_claimants(session: Session) -> list[str]:
+    """The workers that claimed stored messages (outbox.dead_among tells which of them are gone)."""
+    return list(session.scalars(select(InboundMessage.claimed_by).where(
+        InboundMessage.state == MessageState.STORED, InboundMessage.claimed_by.is_not(None)).distinct()))
+
+
+def quarantine(session: Session, message_id: int, *, now: datetime, attempts: int) -> None:
+    message = session.get(InboundMessage, message_id)
+    message.state, message.claimed_by, message.lease_until = MessageState.FAILED, None, None
+    message.last_error = QUARANTINE_NOTE.format(n=attempts - 1)
+    open_review(session, message=message, now=now, reason=f"handling failed: {message.last_error}")
+
+
+def claim_message(session: Session, message_id: int) -> InboundMessage | None:
+    """Take a stored message this worker began handling (:func:`begin_handling`) in this transaction; None if
+    another worker has it now."""
+    locked = session.scalar(select(InboundMessage.id).where(
+        InboundMessage.id == message_id, InboundMessage.state == MessageState.STORED,
+        InboundMessage.claimed_by == CLAIMANT).with_for_update(skip_locked=True))
+    if locked is None:
+        return None
+    message = session.get(InboundMessage, message_id, populate_existing=True)
+    message.claimed_by, message.lease_until = None, None      # released with the handling's commit
+    return message
 
 
 def stored_message_ids(session: Session, limit: int = 500) -> list[int]:

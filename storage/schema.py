@@ -51,8 +51,10 @@ class InboundMessage(Base):
     subject: Mapped[str] = mapped_column(String(500), default="")
     understanding: Mapped[dict | None] = mapped_column(JSON)
     handled_at: Mapped[datetime | None] = mapped_column(DateTime)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)        # handlings begun (committed before each)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    claimed_by: Mapped[str | None] = mapped_column(String(200))      # "host:pid:nonce" of the worker handling it
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Signatory(Base):

@@ -55,7 +55,7 @@ def cmd_retry(args) -> int:
             query = query.where(InboundMessage.id == args.id)
         again = list(s.scalars(query.order_by(InboundMessage.id)))
         for m in again:
-            m.state, m.last_error = MessageState.STORED, ""
+            m.state, m.last_error, m.attempts = MessageState.STORED, "", 0     # a fresh count after the fix
             for item in s.scalars(select(ReviewItem).where(ReviewItem.message_id == m.id, ReviewItem.state == "open",
                                                            ReviewItem.reason.startswith(FAILURE_NOTE))):
                 item.state, item.decision, item.decided_at, item.decided_by = "closed", "retried", now, "cli"
