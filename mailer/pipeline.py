@@ -20,7 +20,7 @@ from storage import limits, outbox, registry
 from storage.db import Database, utcnow
 from storage.schema import InboundMessage, MessageState, ReviewItem
 
-from mailer.reading.classify import classify
+from mailer.reading.classify import classify, warm_up
 from mailer.compose import make_environment
 from mailer.desk.context import Context, default_message_id
 from mailer.desk.routes import handle
@@ -133,11 +133,16 @@ def handle_stored(db: Database, settings: Settings, *, now: Callable[[], datetim
     templates = make_environment(settings.templates)
     domain = settings.statement.address.partition("@")[2]
     make_message_id = make_message_id or default_message_id(domain)
+    warm = False
     while True:
         with db.session() as s:
             ids = registry.stored_message_ids(s)
         if not ids:
             return report
+        if not warm:
+            warm_up()               # the model's load belongs to no message: no message's count pays for it
+            make_environment(settings.templates)
+            warm = True
         progressed = False
         for message_id in ids:
             if stopping():
