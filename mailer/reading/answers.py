@@ -51,10 +51,13 @@ CLIENT_FOOTER = re.compile(r"^\s*(?:sent\s+(?:from|with|via)|get\s+outlook|dikir
                            r"ipinadala\s+mula|ส่งจาก|从我的|從我的)", re.IGNORECASE)
 
 
-def first_line(text: str) -> str:
-    """The writer's first line that says something: a greeting alone ("Dear Comrades,", "Salam,") is skipped,
-    and a client's "Sent from my iPhone" is nothing written."""
-    lines = [ln for ln in own_text(text).splitlines() if ln.strip() and not CLIENT_FOOTER.match(ln)]
+def written_lines(text: str) -> list[str]:
+    """The writer's own non-blank lines, without a client's "Sent from my iPhone"."""
+    return [ln for ln in own_text(text).splitlines() if ln.strip() and not CLIENT_FOOTER.match(ln)]
+
+
+def _first_said(lines: list[str]) -> str:
+    """The first of *lines* that says something: a greeting alone ("Dear Comrades,", "Salam,") is skipped."""
     for line in lines[:3]:
         if not _greeting(line):
             return line
@@ -68,21 +71,18 @@ def _greeting(line: str) -> bool:
     return short and ((bool(said) and said <= {"GREETING"}) or (line.rstrip().endswith(",") and not said))
 
 
-def _second_line(text: str) -> str:
-    lines = [ln for ln in own_text(text).splitlines() if ln.strip() and not CLIENT_FOOTER.match(ln)
-             and not _greeting(ln)]
-    return lines[1] if len(lines) > 1 else ""
+def _words(line: str, limit: int) -> list[str]:
+    return [w.lower() for w in WORD.findall(line)][:limit]
 
 
 def first_words(text: str, limit: int = 3) -> list[str]:
-    return [w.lower() for w in WORD.findall(first_line(text))][:limit]
+    return _words(_first_said(written_lines(text)), limit)
 
 
-def only_signed(text: str, signed_by: tuple[str, ...]) -> bool:
-    """Whether the writer's lines are only a signature: each line made of the words (or initials) of the names in
+def only_signed(lines: list[str], signed_by: tuple[str, ...]) -> bool:
+    """Whether the writer's *lines* are only a signature: each made of the words (or initials) of the names in
     *signed_by* (the sender's name, the organization's), as a phone signs a plain Reply."""
     known = {w.lower() for name in signed_by if name for w in WORD.findall(name)}
-    lines = [ln for ln in own_text(text).splitlines() if ln.strip() and not CLIENT_FOOTER.match(ln)]
     if not known or not lines:
         return False
     initials = {w[0] for w in known}
@@ -93,18 +93,21 @@ def only_signed(text: str, signed_by: tuple[str, ...]) -> bool:
 def read_answer(text: str, signed_by: tuple[str, ...] = ()) -> Answer:
     """A plain Reply (nothing written, or only the writer's signature) or a yes word confirms; a no word first
     cancels; anything else is unclear."""
-    words = first_words(text)
-    if not words or only_signed(text, signed_by):
+    lines = written_lines(text)
+    line = _first_said(lines)
+    words = _words(line, 3)
+    if not words or only_signed(lines, signed_by):
         return Answer.YES
     if words[0] in NO_WORDS or words[0].startswith(NO_PREFIXES):
         return Answer.NO
     if any(w in YES_WORDS or w.startswith(YES_PREFIXES) for w in words):
         return Answer.YES
-    said = concepts(first_line(text))
+    said = concepts(line)
     if "YES" in said and "NO" not in said:       # "ถูกต้องครับ", "Betul", "Confirmé" in any known language
         return Answer.YES
     if not said & {"NO", "QUESTION"}:            # a formal opening line first ("With reference to your mail,")
-        then = concepts(_second_line(text))
+        saying = [ln for ln in lines if not _greeting(ln)]
+        then = concepts(saying[1]) if len(saying) > 1 else frozenset()
         if "YES" in then and "NO" not in then:
             return Answer.YES
     return Answer.UNCLEAR
