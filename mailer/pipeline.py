@@ -137,18 +137,18 @@ def handle_stored(db: Database, settings: Settings, *, now: Callable[[], datetim
     while True:
         with db.session() as s:
             ids = registry.stored_message_ids(s)
+            dead = outbox.dead_among(registry.message_claimants(s))     # workers gone, whose claims are free
         if not ids:
             return report
         if not warm:
             warm_up()               # the model's load belongs to no message: no message's count pays for it
-            make_environment(settings.templates)
             warm = True
         progressed = False
         for message_id in ids:
             if stopping():
                 return report
             kind = handle_one(db, settings, message_id, templates=templates, now=now(),
-                              make_message_id=make_message_id)
+                              make_message_id=make_message_id, dead_claimants=dead)
             if kind:
                 progressed = True
                 report.handled[kind] = report.handled.get(kind, 0) + 1
@@ -157,15 +157,14 @@ def handle_stored(db: Database, settings: Settings, *, now: Callable[[], datetim
 
 
 def handle_one(db: Database, settings: Settings, message_id: int, *, templates, now: datetime,
-               make_message_id: Callable[[str], str]) -> str | None:
+               make_message_id: Callable[[str], str], dead_claimants: list[str] = ()) -> str | None:
     """Claim, understand and apply one message; a failure quarantines it with the reason.
 
     The claim and its count commit before the handling begins: a worker that dies while handling (a crash, the
     OOM killer) leaves the count, and after ``registry.MAX_HANDLINGS`` the message is quarantined instead of
     killing every worker that takes it."""
     with db.session() as s:
-        begun = registry.begin_handling(s, message_id, now=now, lease=HANDLING_LEASE,
-                                        dead_claimants=outbox.dead_among(registry.message_claimants(s)))
+        begun = registry.begin_handling(s, message_id, now=now, lease=HANDLING_LEASE, dead_claimants=dead_claimants)
     if begun is None:
         return None
     if begun > registry.MAX_HANDLINGS:
@@ -203,7 +202,8 @@ def handle_one(db: Database, settings: Settings, message_id: int, *, templates, 
 
 class _OutboxJournal:
     """Each reply's hand-over and result, committed one by one as the sender meets them: a kill -9 mid-batch
-    then leaves at most one reply whose fate is unknown, and that one is not sent again (storage.outbox)."""
+    then leaves at most one reply whose fate is unknown, and its purpose's delivery rule says whether it goes
+    again (storage.outbox.DELIVERY)."""
 
     def __init__(self, db: Database, settings: Settings, now: Callable[[], datetime], report: CycleReport,
                  stopping: Stopping = never):
