@@ -110,8 +110,8 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
               dead_claimants: list[str] = ()) -> list[OutboxMessage]:
     """Claim up to *limit* due messages for sending.
 
-    Expired claims and claims of dead processes are due again when they were never handed over; those handed
-    over become ``uncertain`` first (see the module's text)."""
+    Expired claims and claims of dead processes are due again; one handed over, whose fate is unknown, goes
+    again only when its purpose is delivered at least once, and becomes ``uncertain`` otherwise (:data:`DELIVERY`)."""
     stale = (OutboxMessage.state == OutboxState.SENDING) & or_(
         OutboxMessage.lease_until < now, OutboxMessage.claimed_by.in_(list(dead_claimants)))
     session.execute(update(OutboxMessage).where(  # at most once: the fate stays unknown, shown to coordinators

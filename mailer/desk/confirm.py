@@ -290,18 +290,19 @@ def corrected(session: Session, ctx: Context, message: InboundMessage, mail: Par
 
 
 def correct_listing(session: Session, ctx: Context, message: InboundMessage, mail: ParsedMail,
-                    endorsement: Endorsement, correction: Correction, *, who: str = "the endorser") -> str:
-    """A correction from the endorser after their line was settled: a change to the public list is a
-    coordinator's (a review item with the change shown); one that changes nothing is recorded only."""
+                    endorsement: Endorsement, correction: Correction, *, by_endorser: bool = True) -> str:
+    """A correction the desk does not apply itself (the line was settled, or someone other than the endorser
+    asks): a coordinator's, with the change shown; the endorser's that changes nothing is recorded only."""
     known = session.get(Signatory, endorsement.signatory_id) if endorsement.signatory_id else None
     current = known or endorsement
     proposed = {f: v for f, v in correction.fields.items() if v != getattr(current, f, None)}
-    if not proposed and not correction.unsure and who == "the endorser":
+    if not proposed and not correction.unsure and by_endorser:
         registry.audit(session, now=ctx.now, actor=ctx.actor(message), action="correction_already_so",
                        endorsement=endorsement)
         return MessageState.HANDLED
     registry.open_review(session, message=message, endorsement=endorsement, now=ctx.now,
-                         reason=f"{who} asks to correct " + ("the listing" if known else "the line")
+                         reason=("the endorser" if by_endorser else "someone other than the endorser")
+                         + " asks to correct " + ("the listing" if known else "the line")
                          + "".join("; " + u for u in correction.unsure),
                          subject="correction" if known else "message", signatory=known, proposed=proposed)
     return MessageState.REVIEW

@@ -52,7 +52,7 @@ def on_thread_reply(session: Session, ctx: Context, message: InboundMessage, mai
     if said is Said.CORRECTION:
         if not from_endorser:
             return confirm.correct_listing(session, ctx, message, mail, endorsement, correction,
-                                           who="someone other than the endorser")
+                                           by_endorser=False)
         if waiting:
             return confirm.corrected(session, ctx, message, mail, endorsement, correction)
         return confirm.correct_listing(session, ctx, message, mail, endorsement, correction)
