@@ -19,3 +19,12 @@ def database_of(settings):
     """The registry's database, created or upgraded on first use."""
     from storage.db import open_database
     return open_database(settings.database_url)
+
+
+def add_list_command(commands, *, help: str, states: list[str], func) -> None:
+    """``… list [--state S|all] [--limit N] [--json]``, as every command group that lists rows by state has it."""
+    listing = commands.add_parser("list", help=help)
+    listing.add_argument("--state", choices=states + ["all"], default="all")
+    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=func)

@@ -10,7 +10,7 @@ import json
 
 from storage.states import MessageState
 
-from mailer.commands import database_of, settings_of
+from mailer.commands import add_list_command, database_of, settings_of
 
 STATES = [s.value for s in MessageState]
 FAILURE_NOTE = "handling failed: "       # how mailer.pipeline.handle_one names the review item it opens
@@ -70,11 +70,7 @@ def cmd_retry(args) -> int:
 def add_parser(sub) -> None:
     p = sub.add_parser("messages", help="inbound messages by state; handle failed ones again after a fix")
     commands = p.add_subparsers(dest="messages_command", required=True)
-    listing = commands.add_parser("list", help="the newest inbound messages")
-    listing.add_argument("--state", choices=STATES + ["all"], default="all")
-    listing.add_argument("--limit", type=int, default=50)
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=cmd_list)
+    add_list_command(commands, help="the newest inbound messages", states=STATES, func=cmd_list)
     retry = commands.add_parser("retry", help="handle a failed message again at the next cycle", description=__doc__)
     retry.add_argument("id", type=int, nargs="?")
     retry.add_argument("--all-failed", action="store_true", help="every failed message")

@@ -17,7 +17,7 @@ import json
 
 from storage.states import OutboxState
 
-from mailer.commands import database_of, settings_of
+from mailer.commands import add_list_command, database_of, settings_of
 
 STATES = [s.value for s in OutboxState]
 
@@ -97,11 +97,7 @@ def _resend_all(args) -> int:
 def add_parser(sub) -> None:
     p = sub.add_parser("outbox", help="replies waiting, failed or of unknown fate; resend one")
     commands = p.add_subparsers(dest="outbox_command", required=True)
-    listing = commands.add_parser("list", help="the newest outbox messages")
-    listing.add_argument("--state", choices=STATES + ["all"], default="all")
-    listing.add_argument("--limit", type=int, default=50)
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=cmd_list)
+    add_list_command(commands, help="the newest outbox messages", states=STATES, func=cmd_list)
     again = commands.add_parser("resend", help="send uncertain or failed messages again (same Message-ID)",
                                 formatter_class=argparse.RawDescriptionHelpFormatter, description=__doc__)
     again.add_argument("id", type=int, nargs="?", help="one outbox message")
